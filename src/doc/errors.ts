@@ -1,0 +1,44 @@
+/**
+ * The one catalogue of error and issue codes. Bad input becomes a `Failure` (ingest) or an
+ * `Issue` on the doc (degraded but usable); only broken invariants throw.
+ */
+
+export const ERRORS = {
+  E_EMPTY: 'input is empty',
+  E_BINARY: 'input looks binary, not text',
+  E_TOO_LARGE: 'input is larger than the size limit',
+  E_UNREADABLE: 'input could not be read',
+  E_NOT_FOUND: 'input does not exist',
+  E_BAD_JSON: 'line is not valid JSON',
+  E_BAD_MANIFEST: 'manifest line does not have the expected fields',
+  E_NO_ARTICLE: 'no article text found',
+  E_ENCODING: 'input is not valid text in its declared or detected character set',
+  E_NOT_ENGLISH: 'input does not look like English',
+  E_INVARIANT: 'internal invariant broken',
+} as const;
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Why one input could not be analysed; `input` names it the way the user gave it. */
+export interface Failure {
+  readonly input: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export function failure(input: string, code: ErrorCode, detail?: string): Failure {
+  return { input, code, message: detail ? `${ERRORS[code]}: ${detail}` : ERRORS[code] };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(error: Failure): Result<T> => ({ ok: false, error });
+
+/** Thrown only for bugs: a layer that breaks the data model's invariants. */
+export class InvariantError extends Error {
+  readonly code = 'E_INVARIANT';
+  constructor(message: string) {
+    super(`${ERRORS.E_INVARIANT}: ${message}`);
+    this.name = 'InvariantError';
+  }
+}

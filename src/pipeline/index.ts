@@ -1,0 +1,3 @@
+/** The pipeline: the Stage type, compose(), and the standard preset. */
+export * from './stage.js';
+export * from './preset.js';
