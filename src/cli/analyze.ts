@@ -1,9 +1,90 @@
-/** `storyline analyze`: not built yet. */
+/**
+ * `storyline analyze [FILES|DIRS|-] [--input F.jsonl]`: ingest -> extract -> the standard
+ * pipeline, one JSON line (or a text view) per article, in input order, streamed. Each bad input
+ * gives one line on stderr and a non-zero exit code; the others go on.
+ */
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { toJson } from '../doc/index.js';
+import { analyzeInputs, normalisePublished } from '../extract/index.js';
+import { countInputs, DEFAULT_MAX_BYTES } from '../ingest/index.js';
+import { formatDocText } from './format-text.js';
+
+interface AnalyzeCliOptions {
+  input: string[];
+  published?: string;
+  clean: boolean;
+  format: string;
+  maxMb: string;
+  anyLanguage?: boolean;
+}
+
+const PROGRESS_MIN_INPUTS = 20;
+
+/** Writes a line, waiting when stdout's buffer is full so output streams in bounded memory. */
+async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text))
+    await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerAnalyze(program: Command, setExit: (code: number) => void): void {
-  program.command('analyze').action(() => {
-    process.stderr.write('storyline analyze: not implemented yet\n');
-    setExit(2);
-  });
+  program
+    .command('analyze')
+    .description('analyse news articles: files (.txt, .html), folders, or - for standard input')
+    .argument('[inputs...]', 'files, folders, or - for standard input')
+    .option('--input <file.jsonl>', 'a manifest: one {"id", "text"|"html"|"path", ...} per line', collect, [])
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that carry none')
+    .option('--no-clean', 'take plain text verbatim as the body (offsets into the input hold)')
+    .option('--format <format>', 'jsonl or text', 'jsonl')
+    .option(
+      '--max-mb <n>',
+      'refuse inputs larger than this many megabytes',
+      String(DEFAULT_MAX_BYTES / 2 ** 20),
+    )
+    .option('--any-language', 'do not refuse input that does not look like English')
+    .action(async (inputs: string[], opts: AnalyzeCliOptions) => {
+      const usage = (message: string): void => {
+        process.stderr.write(`storyline: ${message}\n`);
+        setExit(2);
+      };
+      if (opts.format !== 'jsonl' && opts.format !== 'text')
+        return usage(`--format: expected jsonl or text, got "${opts.format}"`);
+      const published = opts.published === undefined ? null : normalisePublished(opts.published);
+      if (opts.published !== undefined && (!published || !/^\d{4}-\d{2}-\d{2}/.test(opts.published)))
+        return usage(`--published: "${opts.published}" is not a date (expected YYYY-MM-DD)`);
+      const maxMb = Number(opts.maxMb);
+      if (!(maxMb > 0)) return usage(`--max-mb: "${opts.maxMb}" is not a positive number`);
+      if (!inputs.length && !opts.input.length)
+        return usage('analyze: give files, folders, - or --input F.jsonl');
+
+      const total = process.stderr.isTTY ? await countInputs(inputs, opts.input) : 0;
+      const bar =
+        total > PROGRESS_MIN_INPUTS
+          ? new cliProgress.SingleBar(
+              { stream: process.stderr, clearOnComplete: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+      bar?.start(total, 0);
+      for await (const result of analyzeInputs(inputs, opts.input, {
+        published,
+        noClean: !opts.clean,
+        maxBytes: Math.round(maxMb * 2 ** 20),
+        anyLanguage: opts.anyLanguage ?? false,
+      })) {
+        bar?.increment();
+        if (!result.ok) {
+          process.stderr.write(`storyline: ${result.error.input}: ${result.error.message}\n`);
+          setExit(1);
+          continue;
+        }
+        const doc = result.value;
+        await writeOut(
+          opts.format === 'text' ? `${formatDocText(doc)}\n` : `${JSON.stringify(toJson(doc))}\n`,
+        );
+      }
+      bar?.stop();
+    });
 }

@@ -15,6 +15,7 @@ export const ERRORS = {
   E_ENCODING: 'input is not valid text in its declared or detected character set',
   E_NOT_ENGLISH: 'input does not look like English',
   E_INVARIANT: 'internal invariant broken',
+  E_MODEL_MISSING: 'a model file is missing, so this stage ran without it',
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 

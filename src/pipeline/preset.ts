@@ -4,6 +4,11 @@
  */
 import type { Stage } from './stage.js';
 import { compose, type Pipeline } from './stage.js';
+import { sentenceStage } from '../nlp/sentences.js';
+import { tokenStage } from '../nlp/token-stage.js';
+import { entityStage } from '../nlp/entities.js';
+import { timexStage } from '../time/stage.js';
+import { eventStage } from '../events/stage.js';
 
 export interface PresetOptions {
   /** Check the data model's invariants after every stage (tests turn this on). */
@@ -11,7 +16,7 @@ export interface PresetOptions {
 }
 
 export function standardStages(): Stage[] {
-  return [];
+  return [sentenceStage(), tokenStage(), entityStage(), timexStage(), eventStage()];
 }
 
 export function standardPipeline(opts: PresetOptions = {}): Pipeline {

@@ -1,0 +1,89 @@
+/**
+ * Article-body extraction benchmark: the 181 pages of the Scrapinghub article-extraction
+ * benchmark, our extractor beside plain Readability.js (on the same linkedom DOM), in the same
+ * run, both scored by the shared scorer. Rules for this set (it has no split): pages whose id
+ * starts 0-7 were the only ones inspected while developing ("dev"); 8-f are held out.
+ *   npx tsx bench/extraction.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractDoc } from '../src/extract/index.js';
+import { rawFromBytes } from '../src/ingest/index.js';
+
+const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+const aeb = path.join(shared, 'data', 'extraction', 'aeb');
+const scorer = path.join(shared, 'tools', 'score-extraction.mjs');
+if (!existsSync(path.join(aeb, 'ground-truth.json')) || !existsSync(scorer)) {
+  console.log(`bench/extraction: ${aeb} not found; put the shared data beside the repository to run it.`);
+  process.exit(0);
+}
+
+type Pred = Record<string, { articleBody: string }>;
+const gold = JSON.parse(readFileSync(path.join(aeb, 'ground-truth.json'), 'utf8')) as Pred;
+const pages = readdirSync(path.join(aeb, 'html'))
+  .filter((f) => f.endsWith('.html'))
+  .sort()
+  .map((f) => ({ id: f.slice(0, -5), bytes: readFileSync(path.join(aeb, 'html', f)) }));
+
+function ours(id: string, bytes: Buffer): string {
+  const raw = rawFromBytes(bytes, id, id, 'html');
+  if (!raw.ok) return '';
+  const doc = extractDoc(raw.value, { anyLanguage: true });
+  return doc.ok ? doc.value.text : '';
+}
+
+function readability(_id: string, bytes: Buffer): string {
+  const { document } = parseHTML(bytes.toString('utf8'));
+  return new Readability(document as never).parse()?.textContent ?? '';
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'storyline-bench-extraction-'));
+const SUBSETS: [string, (id: string) => boolean][] = [
+  ['all', () => true],
+  ['dev (ids 0-7)', (id) => /^[0-7]/.test(id)],
+  ['held-out (ids 8-f)', (id) => /^[89a-f]/.test(id)],
+];
+
+function score(pred: Pred, keep: (id: string) => boolean, name: string): Record<string, number> {
+  const pick = (o: Pred): Pred => Object.fromEntries(Object.entries(o).filter(([id]) => keep(id)));
+  const g = path.join(tmp, `gold-${name}.json`);
+  const p = path.join(tmp, `pred-${name}.json`);
+  writeFileSync(g, JSON.stringify(pick(gold)));
+  writeFileSync(p, JSON.stringify(pick(pred)));
+  const res = spawnSync(process.execPath, [scorer, '--gold', g, '--pred', p, '--json'], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`scorer failed: ${res.stderr}`);
+  return JSON.parse(res.stdout) as Record<string, number>;
+}
+
+const rows: string[][] = [];
+for (const [system, run] of [
+  ['storyline', ours],
+  ['Readability.js 0.6 (linkedom)', readability],
+] as const) {
+  const pred: Pred = {};
+  const start = performance.now();
+  for (const { id, bytes } of pages) pred[id] = { articleBody: run(id, bytes) };
+  const perSecond = pages.length / ((performance.now() - start) / 1000);
+  SUBSETS.forEach(([subset, keep], i) => {
+    const s = score(pred, keep, `${system.split(' ')[0]}-${i}`);
+    rows.push([
+      system,
+      subset,
+      String(s.pages),
+      String(s.precision),
+      String(s.recall),
+      String(s.f1),
+      i ? '' : perSecond.toFixed(1),
+    ]);
+  });
+}
+
+const header = ['system', 'pages', 'n', 'precision', 'recall', 'F1', 'pages/s'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const r of [header, widths.map((w) => '-'.repeat(w)), ...rows])
+  console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));

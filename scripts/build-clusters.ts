@@ -1,0 +1,154 @@
+/**
+ * Learns word clusters from unlabelled text (the tokens of CoNLL-2003 train + dev and GMB; never
+ * CoNLL test) for the NER tagger's cluster features, and writes models/clusters.tsv.gz.
+ *
+ * Brown clustering is too slow for a few minutes on one core, so this does the cheap version of
+ * the same idea: each word is described by its left and right neighbours (log counts over the
+ * most frequent context words), compressed by a seeded random projection, then grouped by
+ * spherical k-means at three granularities (like Brown bit-string prefixes of three lengths).
+ *
+ * Usage: npx tsx scripts/build-clusters.ts
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { clusterKey } from '../src/nlp/ner-features.js';
+import { readConll, readGmb, repoRoot } from './ner-corpus.js';
+
+const MIN_COUNT = 2;
+const CONTEXTS = 1500;
+const DIM = 160;
+const GRANULARITIES = [64, 256, 1024] as const;
+
+function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normalise(v: Float32Array, off: number, dim: number): void {
+  let n = 0;
+  for (let d = 0; d < dim; d++) n += v[off + d]! * v[off + d]!;
+  n = Math.sqrt(n) || 1;
+  for (let d = 0; d < dim; d++) v[off + d] = v[off + d]! / n;
+}
+
+function kmeans(vecs: Float32Array, n: number, k: number, rand: () => number, iters: number): Int32Array {
+  const cent = new Float32Array(k * DIM);
+  // Seed centroids with the k most frequent words spread by stride: frequent words are stable.
+  for (let c = 0; c < k; c++) {
+    const w = Math.floor(rand() * n);
+    cent.set(vecs.subarray(w * DIM, (w + 1) * DIM), c * DIM);
+  }
+  const assign = new Int32Array(n);
+  for (let it = 0; it < iters; it++) {
+    let moved = 0;
+    for (let w = 0; w < n; w++) {
+      let best = 0;
+      let bestSim = -Infinity;
+      const wo = w * DIM;
+      for (let c = 0; c < k; c++) {
+        const co = c * DIM;
+        let s = 0;
+        for (let d = 0; d < DIM; d++) s += vecs[wo + d]! * cent[co + d]!;
+        if (s > bestSim) {
+          bestSim = s;
+          best = c;
+        }
+      }
+      if (assign[w] !== best) moved++;
+      assign[w] = best;
+    }
+    cent.fill(0);
+    const sizes = new Int32Array(k);
+    for (let w = 0; w < n; w++) {
+      const co = assign[w]! * DIM;
+      sizes[assign[w]!]!++;
+      for (let d = 0; d < DIM; d++) cent[co + d] = cent[co + d]! + vecs[w * DIM + d]!;
+    }
+    for (let c = 0; c < k; c++) {
+      if (sizes[c] === 0) {
+        const w = Math.floor(rand() * n);
+        cent.set(vecs.subarray(w * DIM, (w + 1) * DIM), c * DIM);
+      }
+      normalise(cent, c * DIM, DIM);
+    }
+    console.log(`k=${k} iteration ${it + 1}: ${moved} moved`);
+    if (moved < n * 0.002) break;
+  }
+  return assign;
+}
+
+function main(): void {
+  const raw = [...readConll('train'), ...readConll('dev'), ...readGmb()].map((s) => s.tokens);
+  const sentences = raw.map((s) => s.map(clusterKey));
+  // How often each word is capitalised where case carries information: not sentence-initial,
+  // not in an all-capitals headline. Bucketed 0..4; -1 when never seen there.
+  const caps = new Map<string, [number, number]>();
+  for (const s of raw) {
+    if (!s.some((w) => /[a-z]/.test(w))) continue;
+    for (let i = 1; i < s.length; i++) {
+      const w = s[i]!;
+      if (!/^[a-zA-Z]/.test(w)) continue;
+      const c = caps.get(clusterKey(w)) ?? [0, 0];
+      c[0] += /^[A-Z]/.test(w) ? 1 : 0;
+      c[1]++;
+      caps.set(clusterKey(w), c);
+    }
+  }
+  const capsBucket = (w: string): number => {
+    const c = caps.get(w);
+    return c ? Math.min(4, Math.floor((c[0] / c[1]) * 5)) : -1;
+  };
+  const counts = new Map<string, number>();
+  for (const s of sentences) for (const w of s) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const byFreq = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const vocab = byFreq.filter(([, c]) => c >= MIN_COUNT).map(([w]) => w);
+  const wordId = new Map(vocab.map((w, i) => [w, i]));
+  const contextId = new Map(byFreq.slice(0, CONTEXTS).map(([w], i) => [w, i]));
+  console.log(`${sentences.length} sentences, vocabulary ${vocab.length}`);
+
+  // Sparse co-occurrence counts: (word, side * CONTEXTS + context) -> count.
+  const cooc = new Map<number, number>();
+  const BOS = CONTEXTS - 1;
+  for (const s of sentences) {
+    for (let i = 0; i < s.length; i++) {
+      const w = wordId.get(s[i]!);
+      if (w === undefined) continue;
+      const left = i > 0 ? (contextId.get(s[i - 1]!) ?? -1) : BOS;
+      const right = i + 1 < s.length ? (contextId.get(s[i + 1]!) ?? -1) : BOS;
+      if (left >= 0) cooc.set(w * 2 * CONTEXTS + left, (cooc.get(w * 2 * CONTEXTS + left) ?? 0) + 1);
+      if (right >= 0) {
+        const key = w * 2 * CONTEXTS + CONTEXTS + right;
+        cooc.set(key, (cooc.get(key) ?? 0) + 1);
+      }
+    }
+  }
+
+  const rand = seededRandom(20261123);
+  const proj = new Float32Array(2 * CONTEXTS * DIM);
+  for (let i = 0; i < proj.length; i++) proj[i] = rand() < 0.5 ? -1 : 1;
+  const vecs = new Float32Array(vocab.length * DIM);
+  for (const [key, count] of cooc) {
+    const w = Math.floor(key / (2 * CONTEXTS));
+    const ctx = key % (2 * CONTEXTS);
+    const weight = Math.log1p(count);
+    const po = ctx * DIM;
+    const wo = w * DIM;
+    for (let d = 0; d < DIM; d++) vecs[wo + d] = vecs[wo + d]! + weight * proj[po + d]!;
+  }
+  for (let w = 0; w < vocab.length; w++) normalise(vecs, w * DIM, DIM);
+
+  const assignments = GRANULARITIES.map((k) => kmeans(vecs, vocab.length, k, rand, 12));
+  const header = ['#word', ...GRANULARITIES.map((k) => `c${k}`), 'caps'].join('\t');
+  const lines = [header, ...vocab.map((w, i) => [w, ...assignments.map((a) => a[i]), capsBucket(w)].join('\t'))];
+  const out = path.join(repoRoot, 'models', 'clusters.tsv.gz');
+  writeFileSync(out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
+  console.log(`wrote ${out}: ${vocab.length} words`);
+}
+
+main();

@@ -1,0 +1,244 @@
+/**
+ * Actor mentions in one sentence: who can be a source or target. Reads the `entities` layer when
+ * the pipeline has one and otherwise falls back on the geo gazetteer (countries, capitals and
+ * seats of power, demonyms, organisations) plus capitalised-phrase and actor-word heuristics, then
+ * joins the pieces news writes as one actor: "Russian President Vladimir Putin" -> Vladimir Putin
+ * (RUS), "North Korea's Foreign Trade Bank" -> (PRK), "police in Lagos" -> (NGA).
+ */
+import type { Entity } from '../doc/index.js';
+import type { ActorWordKind, TriggerLexicon } from './lexicon.js';
+import type { Word } from './words.js';
+
+export type ActorKind = 'country' | 'nationality' | 'igo' | 'person' | 'org' | 'name' | ActorWordKind;
+
+export interface ActorMention {
+  /** First and last word index, inclusive. */
+  readonly first: number;
+  readonly last: number;
+  readonly name: string;
+  readonly country: string | null;
+  readonly kind: ActorKind;
+}
+
+/** What the coder needs from geography; `src/geo` provides it (see `geoGazetteer`). */
+export interface ActorGazetteer {
+  place(name: string): { country: string; kind: string } | null;
+  demonym(word: string): string | null;
+  organization(name: string): { name: string } | null;
+  countryName(iso3: string): string | null;
+}
+
+export interface SentenceContext {
+  readonly text: string;
+  readonly words: readonly Word[];
+  /** Entities inside the sentence, when the pipeline tagged them. */
+  readonly entities: readonly Entity[] | null;
+  /** "Korea" is in the document, so "the North" / "the South" are the two Koreas. */
+  readonly korea: boolean;
+}
+
+const MAX_PHRASE = 6;
+const INNER_LOWER = new Set(['of', 'the', 'and', 'for', 'de', "'s", '’s']);
+const NOT_NAMES = new Set(
+  (
+    'The A An In On At For But And Or If As After Before While When Since Though Although This That These ' +
+    'Those It Its He She They We I His Her Their Our Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday ' +
+    'Friday Saturday Sunday January February March April May June July August September October ' +
+    'November December Last Next Earlier Later Meanwhile However Also Some Many Most Both'
+  ).split(' '),
+);
+
+function phraseText(ctx: SentenceContext, a: number, b: number, base: number): string {
+  return ctx.text.slice(ctx.words[a]!.start - base, ctx.words[b]!.end - base);
+}
+
+function fromEntity(e: Entity, first: number, last: number, gaz: ActorGazetteer): ActorMention {
+  const place = gaz.place(e.canonical);
+  if (place && e.type !== 'NORP' && ['country', 'capital', 'seat'].includes(place.kind)) {
+    const name = gaz.countryName(place.country) ?? e.canonical;
+    return { first, last, name, country: place.country, kind: 'country' };
+  }
+  if (e.type === 'NORP') return { first, last, name: e.canonical, country: e.country, kind: 'nationality' };
+  if (e.type === 'GPE' || e.type === 'LOC') {
+    const country = e.country ?? place?.country ?? null;
+    const name = country ? (gaz.countryName(country) ?? e.canonical) : e.canonical;
+    return { first, last, name, country, kind: country ? 'country' : 'name' };
+  }
+  if (e.type === 'ORG') {
+    const igo = gaz.organization(e.canonical);
+    if (igo) return { first, last, name: igo.name, country: null, kind: 'igo' };
+    return { first, last, name: e.canonical, country: e.country ?? countryInside(e.canonical, gaz), kind: 'org' };
+  }
+  return { first, last, name: e.canonical, country: e.country, kind: e.type === 'PERSON' ? 'person' : 'name' };
+}
+
+/** "Iraqi National Congress", "Bank of Japan": an organisation named after its country. */
+function countryInside(name: string, gaz: ActorGazetteer): string | null {
+  const parts = name.split(/\s+/);
+  for (let n = Math.min(3, parts.length - 1); n >= 1; n--)
+    for (let i = 0; i + n <= parts.length; i++) {
+      const phrase = parts.slice(i, i + n).join(' ');
+      if (!/^\p{Lu}/u.test(phrase)) continue;
+      const found = gaz.demonym(phrase) ?? gaz.place(phrase)?.country ?? null;
+      if (found) return found;
+    }
+  return null;
+}
+
+/** Gazetteer match starting at word i: longest phrase first. */
+function matchGazetteer(ctx: SentenceContext, i: number, base: number, gaz: ActorGazetteer): ActorMention | null {
+  const words = ctx.words;
+  for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
+    const last = i + n - 1;
+    if (!words[last]!.cap) continue;
+    let inner = true;
+    for (let k = i + 1; k < last; k++) if (!words[k]!.cap && !INNER_LOWER.has(words[k]!.lower)) inner = false;
+    if (!inner) continue;
+    const phrase = phraseText(ctx, i, last, base);
+    const org = gaz.organization(phrase);
+    if (org) return { first: i, last, name: org.name, country: null, kind: 'igo' };
+    const place = gaz.place(phrase);
+    if (place) {
+      const name = gaz.countryName(place.country) ?? phrase;
+      return { first: i, last, name, country: place.country, kind: 'country' };
+    }
+    const demonym = gaz.demonym(phrase);
+    if (demonym) return { first: i, last, name: phrase, country: demonym, kind: 'nationality' };
+  }
+  return null;
+}
+
+function matchActorWord(words: readonly Word[], i: number, lex: TriggerLexicon): ActorMention | null {
+  for (const entry of lex.actorWords.get(words[i]!.lower) ?? []) {
+    const n = entry.words.length;
+    if (entry.words.every((w, k) => words[i + k]?.lower === w)) {
+      const text = words
+        .slice(i, i + n)
+        .map((w) => w.text)
+        .join(' ');
+      return { first: i, last: i + n - 1, name: text, country: null, kind: entry.kind };
+    }
+  }
+  return null;
+}
+
+/** Raw mentions, before joining: entities or gazetteer, "the North/South", names, actor words. */
+function rawMentions(ctx: SentenceContext, base: number, gaz: ActorGazetteer, lex: TriggerLexicon): ActorMention[] {
+  const { words } = ctx;
+  const out: ActorMention[] = [];
+  const taken = new Array<boolean>(words.length).fill(false);
+  const take = (m: ActorMention) => {
+    for (let k = m.first; k <= m.last; k++) taken[k] = true;
+    out.push(m);
+  };
+  for (const e of ctx.entities ?? []) {
+    const idx = words.flatMap((w, k) => (w.start < e.end && w.end > e.start ? [k] : []));
+    if (idx.length && e.type !== 'MISC') take(fromEntity(e, idx[0]!, idx[idx.length - 1]!, gaz));
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (taken[i]) continue;
+    const w = words[i]!;
+    if (ctx.korea && (w.text === 'North' || w.text === 'South') && words[i - 1]?.lower === 'the') {
+      const next = words[i + 1];
+      if (!next?.cap || next.text === 'Korean') {
+        const country = w.text === 'North' ? 'PRK' : 'KOR';
+        take({ first: i, last: i, name: gaz.countryName(country) ?? w.text, country, kind: 'country' });
+        continue;
+      }
+    }
+    const m = (w.cap ? matchGazetteer(ctx, i, base, gaz) : null) ?? matchActorWord(words, i, lex);
+    if (m && !words.slice(m.first, m.last + 1).some((_, k) => taken[m.first + k])) {
+      take(m);
+      i = m.last;
+    }
+  }
+  if (!ctx.entities) {
+    for (let i = 0; i < words.length; i++) {
+      if (taken[i] || !words[i]!.cap || NOT_NAMES.has(words[i]!.text) || !/\p{L}/u.test(words[i]!.text)) continue;
+      let j = i;
+      while (j + 1 < words.length && !taken[j + 1] && words[j + 1]!.cap && !NOT_NAMES.has(words[j + 1]!.text)) j++;
+      if (i === 0 && j === 0) continue;
+      take({ first: i, last: j, name: phraseText(ctx, i, j, base), country: null, kind: 'name' });
+      i = j;
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+const MODIFIERS = new Set(
+  'top senior former new ruling chief deputy acting then visiting trade finance interior defence defense economy health education justice energy oil vice prime'.split(' '),
+);
+const NAMED: ReadonlySet<ActorKind> = new Set(['person', 'org', 'name']);
+const GENERIC_KINDS: ReadonlySet<ActorKind> = new Set(['state', 'civilian']);
+
+/** Joins nationality/country + title/state word + name chains into one actor each. */
+function joinChains(words: readonly Word[], raw: readonly ActorMention[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let cur = raw[i]!;
+    for (;;) {
+      const next = raw[i + 1];
+      if (!next) break;
+      let gap = cur.last + 1;
+      const possessive = words[gap]?.pos === 'POS';
+      if (possessive) gap++;
+      while (gap < next.first && MODIFIERS.has(words[gap]!.lower)) gap++;
+      const adjectiveName = cur.kind === 'name' && cur.first === cur.last && GENERIC_KINDS.has(next.kind);
+      const joinable =
+        gap === next.first &&
+        (adjectiveName ||
+        (cur.kind === 'country' || cur.kind === 'nationality' || cur.kind === 'title' || possessive) &&
+        next.kind !== 'country' &&
+        next.kind !== 'igo' &&
+        (next.kind !== 'nationality' || cur.kind === 'title'));
+      const viaPlace =
+        (cur.kind === 'title' || cur.kind === 'state' || cur.kind === 'civilian') &&
+        next.first === cur.last + 2 &&
+        ['of', 'in', 'from'].includes(words[cur.last + 1]!.lower) &&
+        next.country !== null &&
+        next.kind === 'country';
+      if (!joinable && !viaPlace) break;
+      cur = {
+        first: cur.first,
+        last: next.last,
+        name: joinedActorName(words, cur, next, possessive, adjectiveName),
+        country: cur.country ?? next.country,
+        kind: joinedKind(cur, next, viaPlace, adjectiveName),
+      };
+      i++;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+function joinedActorName(words: readonly Word[], cur: ActorMention, next: ActorMention, possessive: boolean, adjectiveName: boolean): string {
+  if (NAMED.has(next.kind)) return next.name;
+  if (NAMED.has(cur.kind) && !possessive && !adjectiveName) return cur.name;
+  return joinedName(words, cur.first, next.last);
+}
+
+function joinedKind(cur: ActorMention, next: ActorMention, viaPlace: boolean, adjectiveName: boolean): ActorKind {
+  if (viaPlace) return cur.kind;
+  if (NAMED.has(next.kind) || adjectiveName) return next.kind;
+  return NAMED.has(cur.kind) ? 'person' : next.kind;
+}
+
+function joinedName(words: readonly Word[], first: number, last: number): string {
+  let s = '';
+  for (let k = first; k <= last; k++) s += (k > first && words[k]!.pos !== 'POS' ? ' ' : '') + words[k]!.text;
+  return s;
+}
+
+/** world-countries codes Kosovo UNK; news data and our gold use the user-assigned XKX. */
+const normalizeCountry = (m: ActorMention): ActorMention => (m.country === 'UNK' ? { ...m, country: 'XKX' } : m);
+
+/** Actors of one sentence, in order; `base` is the sentence's start offset in the doc. */
+export function findActors(
+  ctx: SentenceContext,
+  base: number,
+  gaz: ActorGazetteer,
+  lex: TriggerLexicon,
+): ActorMention[] {
+  return joinChains(ctx.words, rawMentions(ctx, base, gaz, lex).map(normalizeCountry));
+}

@@ -1,0 +1,136 @@
+/**
+ * Source and target of a trigger from the clause around it: the subject before the verb group
+ * (skipping appositions and fronted phrases), the object or "to/with/against" phrase after it,
+ * the "by" phrase of a passive, the possessive or nationality before a trigger noun ("China's
+ * sanctions", "Israeli air strikes"), "between X and Y", and coordinated subjects ("Iran and
+ * world powers agreed"). Pronoun subjects take the subject of the clause that reports them.
+ */
+import type { ActorMention } from './actors.js';
+import { boundaryBefore, clauseEnd, opensApposition, PRONOUNS, subjectSegments } from './clause.js';
+import type { TriggerMatch } from './triggers.js';
+import type { Word } from './words.js';
+
+export interface RoleContext {
+  readonly words: readonly Word[];
+  readonly actors: readonly ActorMention[];
+  readonly triggers: readonly TriggerMatch[];
+}
+
+const overlapsTrigger = (c: RoleContext, a: ActorMention): boolean =>
+  c.triggers.some((t) => a.first <= t.last && a.last >= t.head);
+
+const TARGET_PREPS = new Set(['on', 'against', 'to', 'with', 'at', 'into', 'toward', 'towards', 'between', 'in', 'of', 'from', 'for']);
+
+/** "its troops": the source's own people are not a target. */
+const OWN = new Set(['its', 'their', 'his', 'her', 'our']);
+
+export function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
+  if (!a || !b) return false;
+  return (a.first === b.first && a.last === b.last) || (a.name === b.name && a.country === b.country);
+}
+
+/** Word indexes covered only by actors (and "the", "and", commas): a coordinated list. */
+function onlyActors(c: RoleContext, seg: { start: number; end: number }): boolean {
+  for (let k = seg.start; k < seg.end; k++) {
+    const inActor = c.actors.some((a) => a.first <= k && a.last >= k);
+    if (!inActor && !/^(the|and|,)$/.test(c.words[k]!.lower)) return false;
+  }
+  return true;
+}
+
+/** The subject of the clause whose verb group ends at word p. */
+export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention | null {
+  const b = boundaryBefore(c.words, p);
+  const from = b.at + 1;
+  const earlierVerbs = c.triggers.filter((t) => t.verbal && t.head >= from && t.head < p).map((t) => t.head);
+  const firstVerb = earlierVerbs.length ? Math.min(...earlierVerbs) : p;
+  const cands = c.actors.filter((a) => a.first >= from && a.last < firstVerb && !overlapsTrigger(c, a));
+  if (cands.length) {
+    const segs = subjectSegments(c.words, from, firstVerb);
+    let j = -1;
+    for (let s = segs.length - 1; s >= 0 && j < 0; s--) {
+      const seg = segs[s]!;
+      if (cands.some((a) => a.first >= seg.start && a.last < seg.end) && !(s > 0 && opensApposition(c.words, seg))) j = s;
+    }
+    if (j < 0) return cands[0]!;
+    while (j > 0 && onlyActors(c, segs[j - 1]!) && cands.some((a) => a.first >= segs[j - 1]!.start)) j--;
+    const seg = segs[j]!;
+    const subject = cands.find((a) => a.first >= seg.start && a.last < seg.end)!;
+    return withAppositionCountry(c, subject, segs[j + 1]);
+  }
+  if (depth > 1 || b.kind === 'start') return null;
+  if (b.kind === 'relative') return c.actors.filter((a) => a.last < b.at && a.last >= b.at - 8).pop() ?? null;
+  const pronoun = c.words.slice(from, p).some((w) => PRONOUNS.has(w.lower));
+  if (pronoun || b.kind === 'report' || from === p) return subjectActor(c, b.at, depth + 1);
+  return null;
+}
+
+/** "Choe, a senior North Korean official, ..." gives Choe the apposition's country. */
+function withAppositionCountry(c: RoleContext, a: ActorMention, next: { start: number; end: number } | undefined): ActorMention {
+  if (a.country || !next || !opensApposition(c.words, next) || next.start !== a.last + 2) return a;
+  const inner = c.actors.find((x) => x.first >= next.start && x.last < next.end && x.country && x.kind !== 'igo');
+  return inner ? { ...a, country: inner.country } : a;
+}
+
+/** The first actor after word `from` in the clause, other than the source and "according to" phrases. */
+export function objectActor(
+  c: RoleContext,
+  from: number,
+  source: ActorMention | null,
+  preferPrep = false,
+  objectStart = from,
+): ActorMention | null {
+  const after = objectAfter(c, from, source, preferPrep);
+  if (after || objectStart >= from) return after;
+  return c.actors.find((a) => a.first > objectStart && a.first <= from && !sameActor(a, source)) ?? null;
+}
+
+function objectAfter(c: RoleContext, from: number, source: ActorMention | null, preferPrep: boolean): ActorMention | null {
+  const end = clauseEnd(c.words, from);
+  const found = c.actors.filter((a) => {
+    if (a.first <= from || a.first >= end || sameActor(a, source) || overlapsTrigger(c, a)) return false;
+    const before = c.words[a.first - 1]?.lower ?? '';
+    if (OWN.has(before) && (a.kind === 'state' || a.kind === 'civilian' || a.kind === 'title')) return false;
+    return !(before === 'to' && c.words[a.first - 2]?.lower === 'according');
+  });
+  if (preferPrep) {
+    const withPrep = found.find((a) => a.first - from <= 4 && TARGET_PREPS.has(c.words[a.first - 1]?.lower ?? ''));
+    if (withPrep) return withPrep;
+  }
+  const first = found[0] ?? null;
+  if (first?.kind === 'name' && !first.country) return found.find((a) => a.country) ?? first;
+  return first;
+}
+
+/** The actor of a "by" phrase after word `from` (a passive's agent, "an attack by rebels"). */
+export function agentActor(c: RoleContext, from: number, maxGap = 12): ActorMention | null {
+  const end = clauseEnd(c.words, from);
+  for (let k = from + 1; k < end && k <= from + maxGap; k++)
+    if (c.words[k]!.lower === 'by') return c.actors.find((a) => a.first > k && a.first <= k + 3) ?? null;
+  return null;
+}
+
+/** The actor right before a trigger noun: "China's sanctions", "Israeli air strikes", "U.S.-led raids". */
+export function modifierActor(c: RoleContext, head: number): ActorMention | null {
+  let k = head - 1;
+  while (k >= 0 && k >= head - 3 && !c.actors.some((a) => a.last === k)) {
+    const w = c.words[k]!;
+    if (w.cap || /^[,;:.]$/.test(w.text) || w.lower === 'by') return null;
+    k--;
+  }
+  return c.actors.find((a) => a.last === k) ?? null;
+}
+
+/** "talks between X and Y": both sides. */
+export function betweenActors(c: RoleContext, last: number): [ActorMention, ActorMention | null] | null {
+  if (!/^(between|among)$/.test(c.words[last + 1]?.lower ?? '')) return null;
+  const after = c.actors.filter((a) => a.first > last + 1 && a.first <= last + 8);
+  return after[0] ? [after[0], after[1] ?? null] : null;
+}
+
+/** "Iran and world powers agreed": the actor coordinated with the subject. */
+export function coordinatedActor(c: RoleContext, subject: ActorMention): ActorMention | null {
+  const w = c.words[subject.last + 1];
+  if (w?.lower !== 'and' && w?.text !== ',') return null;
+  return c.actors.find((a) => a.first === subject.last + 2 || (a.first === subject.last + 3 && c.words[subject.last + 2]?.lower === 'the')) ?? null;
+}

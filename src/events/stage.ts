@@ -1,0 +1,172 @@
+/**
+ * The event stage: PLOVER events from each sentence, with actors named and given a country,
+ * modality, date and the sentence as evidence.
+ *
+ * Why our own coder: dictionary coders (TABARI, PETRARCH) need a Java constituency parser and
+ * pass about 68% of their own unit tests; NGEC needs an LLM at run time. Neither fits a small,
+ * offline, deterministic engine. This one reads the clause shallowly (trigger lexicon in
+ * `lexicons/events/`, a few clause rules) and leans on the geo gazetteer and, when present, the
+ * entities and timexes layers.
+ */
+import type { Actor, Doc, Entity, Event, Span } from '../doc/index.js';
+import type { Stage } from '../pipeline/stage.js';
+import { countryName, lookupDemonym, lookupOrganization, lookupPlace } from '../geo/index.js';
+import { clauseDate } from '../time/index.js';
+import { findActors, type ActorGazetteer, type ActorMention, type SentenceContext } from './actors.js';
+import { codeSentence, type CodedEvent } from './code-sentence.js';
+import { loadTriggerLexicon, type Leader, type TriggerLexicon } from './lexicon.js';
+import { findTriggers } from './triggers.js';
+import { docSentences, sentenceWords, type Word } from './words.js';
+
+export const geoGazetteer: ActorGazetteer = {
+  place: lookupPlace,
+  demonym: lookupDemonym,
+  organization: lookupOrganization,
+  countryName,
+};
+
+export interface EventStageOptions {
+  readonly lexicon?: TriggerLexicon;
+  readonly gazetteer?: ActorGazetteer;
+  /** The date a sentence states; defaults to `clauseDate` from src/time. */
+  readonly dateOf?: (doc: Doc, span: Span) => string | null;
+}
+
+interface SentenceParse {
+  readonly span: Span;
+  readonly words: readonly Word[];
+  readonly actors: ActorMention[];
+}
+
+const NAMED = new Set(['person', 'name', 'org']);
+
+/**
+ * Gives a name its country from another mention in the document ("Choe" after "North Korea's
+ * Choe Ryong-hae"), else from the leaders list ("Putin" -> RUS, "Kofi Annan" -> United Nations).
+ */
+function fillCountries(parses: readonly SentenceParse[], leaders: TriggerLexicon['leaders']): void {
+  const byWord = new Map<string, string>();
+  for (const s of parses)
+    for (const a of s.actors)
+      if (NAMED.has(a.kind) && a.country)
+        for (const part of a.name.split(/[\s]+/))
+          if (part.length > 2 && /^\p{Lu}/u.test(part)) byWord.set(part, byWord.get(part) === undefined || byWord.get(part) === a.country ? a.country : '');
+  for (const s of parses)
+    s.actors.forEach((a, i) => {
+      if (!NAMED.has(a.kind) || a.country) return;
+      const found = new Set(a.name.split(/\s+/).map((p) => byWord.get(p)).filter((x): x is string => !!x));
+      if (found.size === 1) {
+        s.actors[i] = { ...a, country: [...found][0]! };
+        return;
+      }
+      const leader = knownLeader(a.name, leaders);
+      if (leader?.country) s.actors[i] = { ...a, country: leader.country };
+      else if (leader?.organization) s.actors[i] = { ...a, kind: 'igo' };
+    });
+}
+
+const GENERIC = new Set(['state', 'title', 'civilian']);
+
+/**
+ * "The government", "police", "protesters" with no nationality written next to them belong to
+ * the country the sentence is about (its first country other than the other party's), else the
+ * country the document mentions most (news about a place is mostly domestic).
+ */
+function withDefaultCountry(a: ActorMention | null, other: ActorMention | null, s: SentenceParse, docCountry: string | null): ActorMention | null {
+  if (!a || a.country || !GENERIC.has(a.kind)) return a;
+  const here = s.actors.find(
+    (x) => x.country && x.kind !== 'igo' && x.country !== other?.country && x !== other && !/^(border|frontier)s?$/.test(s.words[x.last + 1]?.lower ?? ''),
+  );
+  const domestic = a.kind === 'title' && !(other?.kind === 'state' || other?.kind === 'civilian') ? null : (other?.country ?? null);
+  const country = here?.country ?? (docCountry !== other?.country ? docCountry : domestic) ?? domestic;
+  return country ? { ...a, country } : a;
+}
+
+function mostMentioned(parses: readonly SentenceParse[]): string | null {
+  const counts = new Map<string, number>();
+  for (const s of parses) for (const a of s.actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [c, n] of counts) if (best === null || n > counts.get(best)!) best = c;
+  return best;
+}
+
+function knownLeader(name: string, leaders: TriggerLexicon['leaders']): Leader | null {
+  const lower = name.toLowerCase();
+  const full = leaders.get(lower);
+  if (full !== undefined) return full;
+  const parts = lower.split(/\s+/).filter((p) => p.length >= 3);
+  const hits = new Set(parts.map((p) => leaders.get(p)).filter((l): l is Leader => !!l));
+  return hits.size === 1 ? [...hits][0]! : null;
+}
+
+function toActor(words: readonly Word[], a: ActorMention | null): Actor | null {
+  if (!a) return null;
+  return { name: a.name, country: a.country, span: { start: words[a.first]!.start, end: words[a.last]!.end } };
+}
+
+function toEvent(doc: Doc, s: SentenceParse, e: CodedEvent, dateOf: EventStageOptions['dateOf']): Event {
+  const first = s.words[e.clause.first];
+  const last = s.words[e.clause.last];
+  const clause = first && last && last.end > first.start ? { start: first.start, end: last.end } : s.span;
+  const value = dateOf?.(doc, clause) ?? null;
+  const stated = value && /^\d/.test(value) ? value : null;
+  const published = doc.meta.published?.slice(0, 10) ?? null;
+  const date = stated ?? (e.modality === 'asserted' && e.past ? published : null);
+  const trigger = { start: s.words[e.trigger.head]!.start, end: s.words[e.trigger.last]!.end };
+  return {
+    type: e.type,
+    ...(e.mode ? { mode: e.mode } : {}),
+    source: toActor(s.words, e.source),
+    target: toActor(s.words, e.target),
+    modality: e.modality,
+    date,
+    evidence: s.span,
+    trigger,
+  };
+}
+
+/** The entities layer, unless it is empty because the tagger's model is missing (then names come from heuristics). */
+function usableEntities(doc: Doc): readonly Entity[] | null {
+  const layer = doc.layers.entities;
+  if (!layer || (layer.length === 0 && doc.issues.some((i) => i.code === 'E_MODEL_MISSING'))) return null;
+  return layer;
+}
+
+/** Codes a whole doc; the layers it reads (sentences, tokens, entities, timexes) are optional. */
+export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
+  const lexicon = opts.lexicon ?? loadTriggerLexicon();
+  const gaz = opts.gazetteer ?? geoGazetteer;
+  const dateOf = opts.dateOf ?? clauseDate;
+  const korea = /Korea|Pyongyang|Seoul/.test(doc.text);
+  const entities = usableEntities(doc);
+  const parses: SentenceParse[] = docSentences(doc).map((span) => {
+    const words = sentenceWords(doc, span, doc.layers.tokens);
+    const ctx: SentenceContext = {
+      text: doc.text.slice(span.start, span.end),
+      words,
+      entities: entities ? entities.filter((e) => e.start >= span.start && e.end <= span.end) : null,
+      korea,
+    };
+    return { span, words, actors: findActors(ctx, span.start, gaz, lexicon) };
+  });
+  fillCountries(parses, lexicon.leaders);
+  const docCountry = mostMentioned(parses);
+  const events: Event[] = [];
+  for (const s of parses) {
+    const ends = new Set(s.actors.filter((a) => a.kind !== 'nationality').map((a) => a.last));
+    const triggers = findTriggers(s.words, lexicon, (k) => ends.has(k));
+    if (!triggers.length && !s.words.some((w) => /^(must|should|ought)$/.test(w.lower))) continue;
+    for (const e of codeSentence({ words: s.words, actors: s.actors, triggers })) {
+      const source = withDefaultCountry(e.source, e.target, s, docCountry);
+      const target = withDefaultCountry(e.target, source, s, docCountry);
+      events.push(toEvent(doc, s, { ...e, source, target }, dateOf));
+    }
+  }
+  return events.sort((a, b) => a.evidence.start - b.evidence.start || (a.trigger?.start ?? 0) - (b.trigger?.start ?? 0));
+}
+
+/** The `events` stage. Lexicon and gazetteer are loaded once, when the stage is built. */
+export function eventStage(opts: EventStageOptions = {}): Stage<'events'> {
+  const built: EventStageOptions = { ...opts, lexicon: opts.lexicon ?? loadTriggerLexicon() };
+  return { name: 'events', provides: 'events', requires: ['sentences', 'tokens'], run: (doc) => codeEvents(doc, built) };
+}

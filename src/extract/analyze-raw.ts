@@ -1,0 +1,43 @@
+/**
+ * The library's one-call analysis: RawArticle -> extraction -> the standard pipeline.
+ * The pipeline is built once per options object and reused (stages load their models once).
+ */
+import { ok, type Doc, type Result } from '../doc/index.js';
+import { standardPipeline, type Pipeline } from '../pipeline/index.js';
+import type { RawArticle } from '../ingest/raw-article.js';
+import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import { extractDoc, type ExtractOptions } from './extract-doc.js';
+
+export interface AnalyzeOptions extends ExtractOptions {
+  /** The pipeline to run after extraction (default: `standardPipeline()`). */
+  readonly pipeline?: Pipeline;
+}
+
+let defaultPipeline: Pipeline | null = null;
+
+export function analyzeRaw(raw: RawArticle, opts: AnalyzeOptions = {}): Result<Doc> {
+  const doc = extractDoc(raw, opts);
+  if (!doc.ok) return doc;
+  const pipeline = opts.pipeline ?? (defaultPipeline ??= standardPipeline());
+  return ok(pipeline(doc.value));
+}
+
+/** Analyses one text or HTML string given in memory (demo, server, tests). */
+export function analyzeText(
+  content: string,
+  opts: AnalyzeOptions & { id?: string; html?: boolean; url?: string | null } = {},
+): Result<Doc> {
+  const id = opts.id ?? 'text';
+  const raw: RawArticle = opts.html ? { id, input: id, html: content } : { id, input: id, text: content };
+  return analyzeRaw({ ...raw, url: opts.url ?? null }, opts);
+}
+
+/** Streams `Result<Doc>` for every input, in input order; one doc is in memory at a time. */
+export async function* analyzeInputs(
+  inputs: readonly string[],
+  manifests: readonly string[] = [],
+  opts: AnalyzeOptions & ReadInputsOptions = {},
+): AsyncGenerator<Result<Doc>> {
+  for await (const raw of readInputs(inputs, manifests, opts))
+    yield raw.ok ? analyzeRaw(raw.value, opts) : raw;
+}

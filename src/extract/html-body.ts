@@ -1,0 +1,139 @@
+/**
+ * The article body of an HTML page, as a chain of named stages (trafilatura's fallbacks, but
+ * each returns a typed result and the reason it was chosen):
+ *   1. `readabilityBody`: captions removed first, then Mozilla Readability on linkedom, then
+ *      our DOM clean-up (share/related/newsletter blocks, link lists) and the line classifier;
+ *   2. `jsonLdBody`: the page's own JSON-LD `articleBody`, when Readability finds too little;
+ *   3. `densestBlockBody`: the element whose child paragraphs hold the most text.
+ */
+import { Readability } from '@mozilla/readability';
+import { paragraphsOf, type DomNode } from './dom-text.js';
+import { parseDocument, toArray, type DomDocument, type DomElement } from './html-dom.js';
+import { trimParagraphs } from './trim-paragraphs.js';
+
+export type BodyStage = 'readability' | 'json-ld' | 'densest-block';
+
+export interface BodyCandidate {
+  readonly stage: BodyStage;
+  readonly paragraphs: string[];
+  /** Why this stage's text was taken (or why it was not usable). */
+  readonly reason: string;
+}
+
+/** `skipped`: the stage had nothing to work on (no JSON-LD body), which is not worth an issue. */
+export type StageOutcome =
+  { ok: true; body: BodyCandidate } | { ok: false; stage: BodyStage; reason: string; skipped?: true };
+
+/** Below this many characters a body is "too little" and the next stage is tried. */
+export const MIN_BODY_CHARS = 250;
+
+const NOISE =
+  /(^|[\s_-])(caption|credits?|share|sharing|social|related|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|sponsor(ed)?|byline|author|bio|breadcrumbs?|tags?|comments?|toolbar|timestamp|dateline|signup|recirc|read-?more|more-stories|outbrain|taboola|disclaimer|copyright|hidden|visually-hidden|sr-only)([\s_-]|$)/i;
+const NOISE_TAGS =
+  'figure, figcaption, aside, nav, form, button, footer, noscript, [aria-hidden="true"], [hidden]';
+
+const textLength = (el: DomNode): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+function linkTextLength(el: DomElement): number {
+  return toArray(el.querySelectorAll('a')).reduce((n, a) => n + textLength(a), 0);
+}
+
+/** Removes captions, share/related/newsletter blocks and link lists from an article element. */
+export function cleanArticleElement(root: DomElement): void {
+  const total = Math.max(1, textLength(root));
+  const small = (el: DomElement): boolean => textLength(el) < total * 0.25;
+  for (const el of toArray(root.querySelectorAll(NOISE_TAGS))) if (small(el)) el.remove();
+  for (const el of toArray(root.querySelectorAll('[class], [id]'))) {
+    const names = `${el.className ?? ''} ${el.id ?? ''}`;
+    if (NOISE.test(names) && small(el)) el.remove();
+  }
+  for (const el of toArray(root.querySelectorAll('ul, ol, p, li, h2, h3, h4, h5, h6, div, span'))) {
+    const len = textLength(el);
+    // Embedded posts (tweets) are quoted material and link-heavy by nature: keep them.
+    if (len > 0 && small(el) && linkTextLength(el) / len >= 0.8 && !el.closest('blockquote')) el.remove();
+  }
+}
+
+function candidate(
+  stage: BodyStage,
+  paragraphs: string[],
+  title: string | null,
+  reason: string,
+): StageOutcome {
+  const trimmed = trimParagraphs(paragraphs, { title }).kept;
+  const chars = trimmed.reduce((n, p) => n + p.length, 0);
+  if (chars < MIN_BODY_CHARS) return { ok: false, stage, reason: `only ${chars} characters of text` };
+  return { ok: true, body: { stage, paragraphs: trimmed, reason } };
+}
+
+/** Captions and credits are small, clearly marked, and confuse Readability's scoring: drop them first. */
+const PRE_CLEAN = /(caption|credit)/i;
+export function removeCaptions(doc: DomElement): void {
+  for (const el of toArray(doc.querySelectorAll('figcaption, [class], [id]'))) {
+    if (el.tagName !== 'FIGCAPTION' && !PRE_CLEAN.test(`${el.className ?? ''} ${el.id ?? ''}`)) continue;
+    if (textLength(el) < 400) el.remove();
+  }
+}
+
+/** Runs on `doc` and changes it (Readability rewrites the DOM it reads). */
+export function readabilityBody(doc: DomDocument, title: string | null): StageOutcome {
+  try {
+    removeCaptions(doc);
+    const article = new Readability<DomElement>(doc as never, {
+      keepClasses: true,
+      serializer: (node) => node as unknown as DomElement,
+    }).parse();
+    if (!article?.content) return { ok: false, stage: 'readability', reason: 'Readability found no article' };
+    cleanArticleElement(article.content);
+    return candidate('readability', paragraphsOf(article.content), title, 'Readability found the article');
+  } catch (err) {
+    // Readability recurses over the DOM; a pathologically deep page overflows the stack.
+    if (err instanceof RangeError) return { ok: false, stage: 'readability', reason: err.message };
+    throw err;
+  }
+}
+
+export function jsonLdBody(body: string | null, title: string | null): StageOutcome {
+  if (!body) return { ok: false, stage: 'json-ld', reason: 'no JSON-LD articleBody', skipped: true };
+  const paragraphs = body.split(/\n\s*\n|\r\n\s*\r\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim());
+  return candidate('json-ld', paragraphs.filter(Boolean), title, 'the page carries its body as JSON-LD');
+}
+
+export function densestBlockBody(html: string, title: string | null): StageOutcome {
+  const doc = parseDocument(html);
+  const scores = new Map<DomElement, number>();
+  for (const p of toArray(doc.querySelectorAll('p'))) {
+    const parent = p.parentNode;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + textLength(p));
+  }
+  let best: DomElement | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
+  const root = best ?? doc.body;
+  if (!root) return { ok: false, stage: 'densest-block', reason: 'the page has no body' };
+  cleanArticleElement(root);
+  return candidate('densest-block', paragraphsOf(root), title, 'largest block of paragraph text');
+}
+
+/**
+ * Tries each stage in turn; the first with enough text wins. Failed stages become issues.
+ * `doc`, when given, is the already parsed page; the first stage consumes it.
+ */
+export function extractHtmlBody(
+  html: string,
+  title: string | null,
+  jsonLd: string | null,
+  doc?: DomDocument,
+): { body: BodyCandidate | null; tried: { stage: BodyStage; reason: string }[] } {
+  const tried: { stage: BodyStage; reason: string }[] = [];
+  for (const stage of [
+    () => readabilityBody(doc ?? parseDocument(html), title),
+    () => jsonLdBody(jsonLd, title),
+    () => densestBlockBody(html, title),
+  ]) {
+    const out = stage();
+    if (out.ok) return { body: out.body, tried };
+    if (!out.skipped) tried.push({ stage: out.stage, reason: out.reason });
+  }
+  return { body: null, tried };
+}

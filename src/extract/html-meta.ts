@@ -1,0 +1,140 @@
+/**
+ * What a news page says about itself: title (og:title, h1, `<title>` minus the site suffix),
+ * publication date (JSON-LD, article:published_time, `<time datetime>`, date metas, the URL),
+ * byline, and the JSON-LD `articleBody` that some pages carry. Read before Readability, which
+ * changes the DOM.
+ */
+import { attr, toArray, type DomDocument } from './html-dom.js';
+import { collapseSpace } from './dom-text.js';
+import { normalisePublished } from './published.js';
+
+export interface PageMeta {
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly byline: string | null;
+  readonly siteName: string | null;
+  readonly jsonLdBody: string | null;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Every object inside the page's JSON-LD blocks (including `@graph` members), in order. */
+function jsonLdObjects(doc: DomDocument): Record<string, Json>[] {
+  const out: Record<string, Json>[] = [];
+  const visit = (v: Json): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      out.push(v);
+      if (v['@graph']) visit(v['@graph']);
+    }
+  };
+  for (const script of toArray(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? '') as Json);
+    } catch {
+      // A broken JSON-LD block is common and harmless: the other sources still apply.
+    }
+  }
+  return out;
+}
+
+const str = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+function authorName(v: Json | undefined): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.map(authorName).filter((n): n is string => !!n);
+    return names.length ? names.join(', ') : null;
+  }
+  if (v && typeof v === 'object') return str(v['name']);
+  return null;
+}
+
+/** Every `<meta>` content by its property, name or itemprop (first one wins), read in one pass. */
+function metaTable(doc: DomDocument): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const el of toArray(doc.querySelectorAll('meta[content]'))) {
+    const content = attr(el, 'content');
+    if (!content) continue;
+    for (const key of ['property', 'name', 'itemprop']) {
+      const k = attr(el, key);
+      if (k && !table.has(k)) table.set(k, content);
+    }
+  }
+  return table;
+}
+
+const DATE_METAS = [
+  'article:published_time',
+  'og:published_time',
+  'datePublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'DC.date.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+];
+
+function urlDate(url: string | null): string | null {
+  const m = url ? /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|[^\d])/.exec(url) : null;
+  return m ? normalisePublished(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : null;
+}
+
+/** "Headline | Site", "Headline - Site": drop the suffix when it names the site or is short. */
+export function stripSiteSuffix(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s+::\s+|\s+»\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!;
+  const first = parts[0]!;
+  const site = siteName?.toLowerCase();
+  if (site && last.toLowerCase() === site) return parts.slice(0, -1).join(' - ');
+  if (site && first.toLowerCase() === site) return parts.slice(1).join(' - ');
+  // An unnamed suffix is taken for the site when it is short and looks like a name (capitalised).
+  const lastWords = last.split(/\s+/);
+  const capitalised = lastWords.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / lastWords.length;
+  if (lastWords.length <= 4 && capitalised >= 0.5 && parts.slice(0, -1).join(' ').split(/\s+/).length >= 3)
+    return title.slice(0, title.length - last.length).replace(/\s+[|–—:»-]+\s*$/, '');
+  return title;
+}
+
+export function readPageMeta(doc: DomDocument, url: string | null): PageMeta {
+  const metas = metaTable(doc);
+  const meta = (_doc: DomDocument, key: string): string | null => metas.get(key) ?? null;
+  const ld = jsonLdObjects(doc);
+  const ldArticle = ld.find((o) => str(o['datePublished']) || str(o['articleBody'])) ?? null;
+  const siteName = meta(doc, 'og:site_name');
+  const h1 = collapseSpace(doc.querySelector('h1')?.textContent ?? '') || null;
+  const og = meta(doc, 'og:title') ?? meta(doc, 'twitter:title');
+  const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '') || null;
+  const title = og
+    ? stripSiteSuffix(collapseSpace(og), siteName)
+    : h1 && (!docTitle || docTitle.includes(h1))
+      ? h1
+      : docTitle
+        ? stripSiteSuffix(docTitle, siteName)
+        : h1;
+
+  const dates = [
+    str(ldArticle?.['datePublished']),
+    ...DATE_METAS.map((k) => meta(doc, k)),
+    attr(doc.querySelector('time[datetime]'), 'datetime'),
+    urlDate(url ?? meta(doc, 'og:url') ?? attr(doc.querySelector('link[rel="canonical"]'), 'href')),
+  ];
+  const published = dates.map(normalisePublished).find((d) => d !== null) ?? null;
+
+  const byline =
+    authorName(ldArticle?.['author']) ??
+    meta(doc, 'author') ??
+    meta(doc, 'article:author') ??
+    (collapseSpace(doc.querySelector('[rel="author"], .byline, [itemprop="author"]')?.textContent ?? '') ||
+      null);
+  const body = str(ldArticle?.['articleBody']);
+  return { title, published, byline, siteName, jsonLdBody: body };
+}

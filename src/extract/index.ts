@@ -1,0 +1,10 @@
+/** Extraction: RawArticle -> Doc (body, title, date, byline), and the one-call `analyzeRaw`. */
+export * from './extract-doc.js';
+export * from './analyze-raw.js';
+export * from './line-classifier.js';
+export * from './trim-paragraphs.js';
+export * from './plain-text.js';
+export * from './html-body.js';
+export * from './html-meta.js';
+export * from './published.js';
+export * from './dom-text.js';

@@ -1,0 +1,56 @@
+/**
+ * Runs the line classifier over a body's paragraphs: drops furniture anywhere, and is bolder
+ * at the top and bottom edges (navigation crumbs, "More stories" lists) where pages put it.
+ * Shared by the HTML and plain-text paths; returns what was dropped and why, for tests and
+ * issues.
+ */
+import { classifyLine, lineFeatures, type DropReason } from './line-classifier.js';
+
+export interface TrimResult {
+  readonly kept: string[];
+  readonly dropped: { line: string; reason: DropReason }[];
+}
+
+export interface TrimOptions {
+  readonly title?: string | null;
+  /** Plain-text scrapes put photo captions right after the (repeated) title. */
+  readonly captionAfterTitle?: boolean;
+}
+
+const key = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function isProse(line: string): boolean {
+  const f = lineFeatures(line);
+  return f.words >= 8 && f.stopRatio >= 0.15 && f.hasVerb && f.endsSentence;
+}
+
+export function trimParagraphs(paragraphs: readonly string[], opts: TrimOptions = {}): TrimResult {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  const prose = paragraphs.map(isProse);
+  const firstProse = prose.indexOf(true);
+  const lastProse = prose.lastIndexOf(true);
+  const kept: string[] = [];
+  const dropped: TrimResult['dropped'] = [];
+  let afterListHeading = false;
+  let seenContent = false;
+  paragraphs.forEach((line, i) => {
+    const verdict = classifyLine(line, {
+      title: opts.title ?? null,
+      repeats: counts.get(key(line)) ?? 1,
+      edge: firstProse < 0 || i < firstProse || i > lastProse,
+      afterListHeading,
+      afterTitle: !!opts.captionAfterTitle && !seenContent && (firstProse < 0 || i < firstProse),
+      nearEnd: i >= paragraphs.length - 3,
+    });
+    if (verdict.keep) {
+      kept.push(line);
+      seenContent = true;
+      if (prose[i]) afterListHeading = false;
+    } else {
+      dropped.push({ line, reason: verdict.reason });
+      if (verdict.reason === 'list-heading') afterListHeading = true;
+    }
+  });
+  return { kept, dropped };
+}

@@ -1,0 +1,15 @@
+/**
+ * Reads the hand-edited TSV word lists under `lexicons/` (comment lines start with "#"). The
+ * path is resolved from this file, so it works from both `src/geo` and the built `dist/geo`.
+ */
+import { readFileSync } from 'node:fs';
+
+export function readLexicon(file: string): string[][] {
+  const text = readFileSync(new URL(`../../lexicons/${file}`, import.meta.url), 'utf8');
+  const rows: string[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    rows.push(line.split('\t').map((cell) => cell.trim()));
+  }
+  return rows;
+}

@@ -1,0 +1,69 @@
+// Table tests for the entity stage with the committed model: types, spans without possessive
+// "'s", canonical forms, countries, and rows that must not be entities. Sentences are our own.
+import { describe, expect, it } from 'vitest';
+import { createDoc, type Entity } from '../doc/index.js';
+import { compose } from '../pipeline/stage.js';
+import { entityStage } from './entities.js';
+import { sentenceStage } from './sentences.js';
+import { tokenStage } from './token-stage.js';
+
+const pipeline = compose([sentenceStage(), tokenStage({ tagger: null }), entityStage()], { check: true });
+
+function entities(text: string): (Entity & { text: string })[] {
+  const doc = pipeline(createDoc('t', text));
+  return (doc.layers.entities ?? []).map((e) => ({ ...e, text: text.slice(e.start, e.end) }));
+}
+const find = (text: string, mention: string) => entities(text).find((e) => e.text === mention);
+
+describe('entityStage: types and spans', () => {
+  const rows: [string, string, string][] = [
+    ['Choe Ryong-hae flew to Moscow on Monday for talks with officials.', 'Choe Ryong-hae', 'PERSON'],
+    ['Officials said Choe Ryong Hae would stay in the capital for a week.', 'Choe Ryong Hae', 'PERSON'],
+    ['The defence minister Hyon Yong-chol was not seen at the parade.', 'Hyon Yong-chol', 'PERSON'],
+    ['The delegation left Pyongyang by train on Tuesday.', 'Pyongyang', 'GPE'],
+    ['Trade between the two sides grew after the visit to Beijing.', 'Beijing', 'GPE'],
+    ["A senior official of the Workers' Party spoke at the rally.", "Workers' Party", 'ORG'],
+    ["Kim Jong-un's sister gave a short speech to the crowd.", 'Kim Jong-un', 'PERSON'],
+    ['The report was carried by the Korean Central News Agency on Friday.', 'Korean Central News Agency', 'ORG'],
+    ['Chinese officials declined to comment on the report.', 'Chinese', 'NORP'],
+  ];
+  it.each(rows)('%s -> %s', (text, mention, type) => {
+    expect(find(text, mention)?.type).toBe(type);
+  });
+
+  const mustNot: [string, string][] = [
+    ['Though the talks ended early, both sides said they would meet again.', 'Though'],
+    ['Last month the ministry said little about the plan.', 'Last'],
+    ['Last month the ministry said little about the plan.', 'Last month'],
+    ["Kim Jong-un's sister gave a short speech to the crowd.", "Kim Jong-un's"],
+  ];
+  it.each(mustNot)('%s: %s is not an entity', (text, mention) => {
+    expect(find(text, mention)).toBeUndefined();
+  });
+});
+
+describe('entityStage: canonical forms and countries', () => {
+  const text =
+    'Choe Ryong-hae arrived in Moscow on Monday. Russian President Vladimir Putin met him there. ' +
+    'Later vice-marshal Choe said Choe Ryong Hae had carried a letter. Putin did not reply. ' +
+    "North Korea's Foreign Trade Bank was also named. The United Nations said nothing.";
+  const all = entities(text);
+  const rows: [string, string, string | null][] = [
+    ['Choe', 'Choe Ryong-hae', null],
+    ['Choe Ryong Hae', 'Choe Ryong-hae', null],
+    ['Vladimir Putin', 'Vladimir Putin', 'RUS'],
+    ['Putin', 'Vladimir Putin', 'RUS'],
+    ['Moscow', 'Moscow', 'RUS'],
+    ['Foreign Trade Bank', 'Foreign Trade Bank', 'PRK'],
+    ['United Nations', 'United Nations', null],
+  ];
+  it.each(rows)('%s -> %s (%s)', (mention, canonical, country) => {
+    const e = all.find((x) => x.text === mention);
+    expect(e?.canonical).toBe(canonical);
+    expect(e?.country).toBe(country);
+  });
+
+  it('never includes a possessive in an entity', () => {
+    expect(all.some((e) => /'s$/.test(e.text))).toBe(false);
+  });
+});

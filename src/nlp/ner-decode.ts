@@ -1,0 +1,219 @@
+/**
+ * Greedy left-to-right decoding of a whole document with the averaged perceptron (Ratinov &
+ * Roth 2009): each token's label is chosen from its window features, the two previous labels,
+ * and what the tagger already said about the same word earlier in the document ("extended
+ * prediction history"). An optional second pass adds what the first pass found anywhere in the
+ * document, so a name tagged once is tagged the same way everywhere. BILOU transitions are
+ * enforced while decoding. The trainer drives the same code with an update hook.
+ */
+import { gazetteerIds, hashString, mixIds, WordFeatureCache, type FeatureResources } from './ner-features.js';
+import { labelPart, labelType, makeLabel, N_LABELS, NER_TYPES, type NerWeights } from './ner-model.js';
+
+const T_PREV = hashString('t-1');
+const T_PREV2 = hashString('t-2,t-1');
+const T_PREV_WORD = hashString('t-1,l0');
+const T_PREV_SHAPE = hashString('t-1,ss0');
+const B_LEFT = hashString('l-1,l0');
+const B_RIGHT = hashString('l0,l+1');
+const HEADLINE = hashString('headline,ss0');
+const FIRST = hashString('first,l0');
+const HISTORY = hashString('hist');
+const HISTORY_SHAPE = hashString('hist,ss0');
+const DOC_PASS = hashString('doc');
+const DOC_PASS_SHAPE = hashString('doc,ss0');
+const BIAS = hashString('bias');
+const AGG_LEFT = hashString('agg-1');
+const AGG_RIGHT = hashString('agg+1');
+const MAX_AGG = 24;
+const MAX_FEATURES = 96 + MAX_AGG;
+const N_TYPES = NER_TYPES.length;
+
+/** Called by the trainer for every token whose prediction differs from gold. */
+export type UpdateHook = (features: Int32Array, count: number, gold: number, predicted: number) => void;
+
+export interface DecodeOptions {
+  /** Gold labels per sentence: decoding then calls `update` on each mistake. */
+  readonly gold?: readonly Int32Array[];
+  readonly update?: UpdateHook;
+  /** Per sentence, per token: majority type (0..3, or N_TYPES for O) from a first pass, -1 when none. */
+  readonly docHints?: readonly Int8Array[];
+}
+
+function allowed(prev: number, cur: number, last: boolean): boolean {
+  const pp = labelPart(prev);
+  const cp = labelPart(cur);
+  if (pp === 0 || pp === 1) {
+    if (cp !== 1 && cp !== 2) return false;
+    if (labelType(cur) !== labelType(prev)) return false;
+  } else if (cp === 1 || cp === 2) return false;
+  return !(last && (cp === 0 || cp === 1));
+}
+
+export class NerDecoder {
+  readonly words: WordFeatureCache;
+  private readonly mask: number;
+  private readonly feats = new Int32Array(MAX_FEATURES);
+  private readonly scores = new Float64Array(N_LABELS);
+  private readonly bos;
+  private readonly eos;
+
+  constructor(
+    readonly model: NerWeights,
+    private readonly res: FeatureResources,
+  ) {
+    this.words = new WordFeatureCache(res);
+    this.mask = (1 << model.bits) - 1;
+    this.bos = this.words.get('<S>');
+    this.eos = this.words.get('</S>');
+  }
+
+  /** Labels (BILOU ids) for every sentence of one document. */
+  decodeDocument(doc: readonly (readonly string[])[], opts: DecodeOptions = {}): Int32Array[] {
+    const history = new Map<number, Int32Array>();
+    const contexts = this.aggregateContexts(doc);
+    return doc.map((sentence, s) => this.decodeSentence(sentence, history, contexts, opts, s));
+  }
+
+  /**
+   * Context aggregation (Ratinov & Roth): for each capitalised word form, the words seen just
+   * before and after it anywhere in the document, so every mention is judged by all its contexts.
+   */
+  private aggregateContexts(doc: readonly (readonly string[])[]): Map<number, Int32Array> {
+    const sets = new Map<number, Set<number>>();
+    for (const sentence of doc) {
+      for (let i = 0; i < sentence.length; i++) {
+        const e = this.words.get(sentence[i]!);
+        if (!e.capitalised) continue;
+        let set = sets.get(e.lowerId);
+        if (!set) sets.set(e.lowerId, (set = new Set()));
+        if (set.size >= MAX_AGG) continue;
+        const left = i > 0 ? this.words.get(sentence[i - 1]!).lowerId : this.bos.lowerId;
+        const right = i + 1 < sentence.length ? this.words.get(sentence[i + 1]!).lowerId : this.eos.lowerId;
+        set.add(mixIds(AGG_LEFT, left));
+        set.add(mixIds(AGG_RIGHT, right));
+      }
+    }
+    const out = new Map<number, Int32Array>();
+    for (const [k, set] of sets) out.set(k, Int32Array.from(set));
+    return out;
+  }
+
+  private decodeSentence(
+    words: readonly string[],
+    history: Map<number, Int32Array>,
+    contexts: Map<number, Int32Array>,
+    opts: DecodeOptions,
+    s: number,
+  ): Int32Array {
+    const n = words.length;
+    const out = new Int32Array(n);
+    const entries = words.map((w) => this.words.get(w));
+    const gaz = gazetteerIds(words, this.res.gazetteer);
+    let letters = 0;
+    let upper = 0;
+    for (const w of words) {
+      if (/[a-zA-Z]/.test(w)) letters++;
+      if (/[a-z]/.test(w) === false && /[A-Z]/.test(w)) upper++;
+    }
+    const headline = letters > 1 && upper === letters;
+    const gold = opts.gold?.[s];
+    const hints = opts.docHints?.[s];
+    const feats = this.feats;
+    for (let i = 0; i < n; i++) {
+      const e = entries[i]!;
+      let k = 0;
+      for (let o = -2; o <= 2; o++) {
+        const j = i + o;
+        const ent = j < 0 ? this.bos : j >= n ? this.eos : entries[j]!;
+        const ids = ent.at[o + 2]!;
+        for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
+      }
+      const p1 = i > 0 ? out[i - 1]! : -1;
+      const p2 = i > 1 ? out[i - 2]! : -1;
+      const left = i > 0 ? entries[i - 1]!.lowerId : this.bos.lowerId;
+      const right = i + 1 < n ? entries[i + 1]!.lowerId : this.eos.lowerId;
+      feats[k++] = BIAS;
+      feats[k++] = mixIds(T_PREV, p1);
+      feats[k++] = mixIds(T_PREV2, p1 * 32 + p2);
+      feats[k++] = mixIds(T_PREV_WORD ^ p1, e.lowerId);
+      feats[k++] = mixIds(T_PREV_SHAPE ^ p1, e.shapeId);
+      feats[k++] = mixIds(B_LEFT, mixIds(left, e.lowerId));
+      feats[k++] = mixIds(B_RIGHT, mixIds(e.lowerId, right));
+      if (headline) feats[k++] = mixIds(HEADLINE, e.shapeId);
+      if (i === 0) feats[k++] = mixIds(FIRST, e.lowerId);
+      const g = gaz[i]!;
+      for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
+      const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
+      if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
+      const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
+      if (hist) {
+        let best = 0;
+        for (let t = 1; t <= N_TYPES; t++) if (hist[t]! > hist[best]!) best = t;
+        feats[k++] = mixIds(HISTORY, best);
+        feats[k++] = mixIds(HISTORY_SHAPE ^ best, e.shapeId);
+      }
+      const hint = hints ? hints[i]! : -1;
+      if (hint >= 0) {
+        feats[k++] = mixIds(DOC_PASS, hint);
+        feats[k++] = mixIds(DOC_PASS_SHAPE ^ hint, e.shapeId);
+      }
+      const label = this.best(k, p1 < 0 ? 0 : p1, i === n - 1);
+      if (gold && opts.update && gold[i] !== label) opts.update(feats, k, gold[i]!, label);
+      out[i] = label;
+      if (e.capitalised || headline) {
+        let h = history.get(e.lowerId);
+        if (!h) history.set(e.lowerId, (h = new Int32Array(N_TYPES + 1)));
+        h[label === 0 ? 0 : labelType(label) + 1]!++;
+      }
+    }
+    return out;
+  }
+
+  private best(k: number, prev: number, last: boolean): number {
+    const { weights } = this.model;
+    const scores = this.scores;
+    scores.fill(0);
+    for (let f = 0; f < k; f++) {
+      const row = (this.feats[f]! & this.mask) * N_LABELS;
+      for (let c = 0; c < N_LABELS; c++) scores[c] = scores[c]! + weights[row + c]!;
+    }
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let c = 0; c < N_LABELS; c++) {
+      if (scores[c]! > bestScore && allowed(prev, c, last)) {
+        bestScore = scores[c]!;
+        best = c;
+      }
+    }
+    return best < 0 ? 0 : best;
+  }
+}
+
+/** Majority first-pass type of each capitalised word form across the whole document. */
+export function documentHints(
+  doc: readonly (readonly string[])[],
+  labels: readonly Int32Array[],
+): Int8Array[] {
+  const counts = new Map<string, Int32Array>();
+  doc.forEach((sentence, s) =>
+    sentence.forEach((w, i) => {
+      if (!/^[A-Z]/.test(w)) return;
+      const key = w.toLowerCase();
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = new Int32Array(N_TYPES + 1)));
+      const l = labels[s]![i]!;
+      c[l === 0 ? N_TYPES : labelType(l)]!++;
+    }),
+  );
+  return doc.map((sentence) =>
+    Int8Array.from(sentence, (w) => {
+      const c = /^[A-Z]/.test(w) ? counts.get(w.toLowerCase()) : undefined;
+      if (!c) return -1;
+      let best = 0;
+      for (let t = 1; t <= N_TYPES; t++) if (c[t]! > c[best]!) best = t;
+      return best;
+    }),
+  );
+}
+
+export { makeLabel };

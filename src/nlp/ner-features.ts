@@ -1,0 +1,168 @@
+/**
+ * Features for the named-entity tagger, hashed into integer ids. Everything that depends only on
+ * a word form (its spelling, shape, affixes, cluster ids, seen from each offset of the ±2 window)
+ * is computed once per distinct form and cached, so the hot loop only adds precomputed ids and
+ * mixes a few integers for tag-history and document features. No JS library offers an English
+ * NER with PER/ORG/LOC quality anywhere near this (compromise scores 0.47 F1 on CoNLL-2003).
+ */
+import type { WordClasses } from './ner-model.js';
+
+/** The form used for cluster look-ups: lower case, digits folded to 0. */
+export function clusterKey(word: string): string {
+  return word.toLowerCase().replace(/[0-9]/g, '0');
+}
+
+/** Character shape with runs collapsed: "Choe" -> "Xx", "Ryong-hae" -> "Xx-x", "1996" -> "d". */
+export function shortShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c = /[A-Z]/.test(ch) ? 'X' : /[a-z]/.test(ch) ? 'x' : /[0-9]/.test(ch) ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** Character shape keeping run length up to 4: "Choe" -> "Xxxx", "IAEA" -> "XXXX". */
+export function longShape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of word) {
+    const c = /[A-Z]/.test(ch) ? 'X' : /[a-z]/.test(ch) ? 'x' : /[0-9]/.test(ch) ? 'd' : ch;
+    run = c === last ? run + 1 : 1;
+    if (run <= 4) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** FNV-1a over UTF-16 units, then a final avalanche so low bits are usable as bucket ids. */
+export function hashString(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return avalanche(h);
+}
+
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Combines two feature parts into one id (order matters). */
+export function mixIds(a: number, b: number): number {
+  return avalanche((Math.imul(a, 0x9e3779b1) ^ (b + 0x7f4a7c15)) >>> 0);
+}
+
+/** Word-level knowledge the features read: learnt clusters and an optional phrase gazetteer. */
+export interface FeatureResources {
+  /** clusterKey(word) -> cluster ids at several granularities and other learnt word classes. */
+  readonly clusters: WordClasses;
+  readonly gazetteer?: Gazetteer;
+}
+
+/** Lower-cased phrases (space-joined words) -> their types ("LOC", "ORG", "NORP", "PER"). */
+export interface Gazetteer {
+  readonly byFirstWord: ReadonlyMap<string, readonly (readonly [string[], string])[]>;
+}
+
+export function buildGazetteer(entries: Iterable<readonly [string, string]>): Gazetteer {
+  const byFirstWord = new Map<string, [string[], string][]>();
+  for (const [phrase, type] of entries) {
+    const words = phrase
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w);
+    const first = words[0];
+    if (!first) continue;
+    const list = byFirstWord.get(first) ?? [];
+    if (!list.some(([w, t]) => t === type && w.join(' ') === words.join(' '))) list.push([words, type]);
+    byFirstWord.set(first, list);
+  }
+  return { byFirstWord };
+}
+
+/** Per distinct word form: hashed feature ids as seen from each window offset -2..+2. */
+export interface WordEntry {
+  readonly at: readonly Int32Array[];
+  readonly lowerId: number;
+  readonly shapeId: number;
+  readonly capitalised: boolean;
+}
+
+const OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+export class WordFeatureCache {
+  private readonly cache = new Map<string, WordEntry>();
+  constructor(private readonly res: FeatureResources) {}
+
+  get(word: string): WordEntry {
+    let e = this.cache.get(word);
+    if (!e) {
+      e = this.compute(word);
+      if (this.cache.size > 500_000) this.cache.clear();
+      this.cache.set(word, e);
+    }
+    return e;
+  }
+
+  private compute(word: string): WordEntry {
+    const lower = word.toLowerCase();
+    const ss = shortShape(word);
+    const cl = this.res.clusters.byWord.get(clusterKey(word)) ?? [];
+    const cols = this.res.clusters.columns;
+    const at = OFFSETS.map((o) => {
+      const f: string[] = [`l=${lower}`, `ss=${ss}`];
+      for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
+      if (cl.length === 0) f.push('c=none');
+      if (Math.abs(o) <= 1) f.push(`w=${word}`);
+      if (o === 0) {
+        f.push(`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`);
+        for (let n = 1; n <= 4 && n <= lower.length; n++) {
+          f.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);
+        }
+        if (/^[A-Z]\.$/.test(word)) f.push('initial');
+        if (/[A-Z].*\./.test(word)) f.push('caps-dot');
+        if (/-/.test(word)) f.push('hyphen');
+      }
+      return Int32Array.from(f, (s) => hashString(`${o}|${s}`) | 0);
+    });
+    return {
+      at,
+      lowerId: hashString(lower) | 0,
+      shapeId: hashString(ss) | 0,
+      capitalised: /^[A-Z]/.test(word),
+    };
+  }
+}
+
+/** Per token of a sentence: ids of gazetteer matches ("B-LOC", "I-ORG"), longest match first. */
+export function gazetteerIds(words: readonly string[], gaz: Gazetteer | undefined): Int32Array[] {
+  const out: number[][] = words.map(() => []);
+  if (!gaz) return out.map(() => new Int32Array(0));
+  const lowers = words.map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    if (!/^[A-Z]/.test(words[i]!)) continue;
+    const cands = gaz.byFirstWord.get(lowers[i]!);
+    if (!cands) continue;
+    for (const [phrase, type] of cands) {
+      if (phrase.length > words.length - i) continue;
+      let ok = true;
+      for (let k = 1; k < phrase.length && ok; k++) ok = lowers[i + k] === phrase[k];
+      if (!ok) continue;
+      for (let k = 0; k < phrase.length; k++) {
+        const pos = phrase.length === 1 ? 'U' : k === 0 ? 'B' : k === phrase.length - 1 ? 'L' : 'I';
+        out[i + k]!.push(hashString(`gz=${pos}-${type}`) | 0, hashString(`gzt=${type}`) | 0);
+      }
+    }
+  }
+  return out.map((a) => Int32Array.from(a));
+}

@@ -1,0 +1,45 @@
+/**
+ * The NER tagger as others use it: words of a document's sentences in, CoNLL BIO tags (PER LOC
+ * ORG MISC) out. Runs the first pass and, when the model ships one, the document pass that
+ * reads the first pass's labels across the whole document. Loaded once, lazily, from models/.
+ */
+import { documentHints, NerDecoder } from './ner-decode.js';
+import type { FeatureResources } from './ner-features.js';
+import { nerGazetteer } from './ner-gazetteer.js';
+import { labelsToBio, modelsDir, readModelFiles, type NerWeights } from './ner-model.js';
+
+export interface NerTagger {
+  /** BIO tags for every sentence (array of words) of one document. */
+  tagDocument(sentences: readonly (readonly string[])[]): string[][];
+}
+
+/** Builds a tagger from trained passes (first pass, then optionally the document pass). */
+export function createNerTagger(passes: readonly NerWeights[], resources: FeatureResources): NerTagger {
+  const decoders = passes.map((p) => new NerDecoder(p, resources));
+  const first = decoders[0];
+  if (!first) throw new Error('createNerTagger needs at least one trained pass');
+  return {
+    tagDocument(sentences) {
+      let labels = first.decodeDocument(sentences);
+      const second = decoders[1];
+      if (second) labels = second.decodeDocument(sentences, { docHints: documentHints(sentences, labels) });
+      return labels.map((l) => labelsToBio(l));
+    },
+  };
+}
+
+const loaded = new Map<string, NerTagger | null>();
+
+/** The shipped tagger, read once from `dir` (models/ by default); null when the files are absent. */
+export function loadNerTagger(dir = modelsDir): NerTagger | null {
+  if (loaded.has(dir)) return loaded.get(dir)!;
+  const files = readModelFiles(dir);
+  const tagger = files
+    ? createNerTagger(files.passes, {
+        clusters: files.clusters,
+        gazetteer: files.passes[0]!.config.gazetteer ? nerGazetteer() : undefined,
+      })
+    : null;
+  loaded.set(dir, tagger);
+  return tagger;
+}

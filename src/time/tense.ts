@@ -1,0 +1,183 @@
+/**
+ * Which way a clause points in time, read from the words around a time expression. News uses
+ * bare weekdays and months for both past and coming events ("arrived on Monday", "will fly back
+ * on Monday"); the nearest tense cue in the same clause decides. A full parser would do better,
+ * but no parser is installed and this cue scan is what HeidelTime's news setting does too.
+ */
+
+export type Tense = 'past' | 'future' | 'none';
+
+const FUTURE = new Set([
+  'will',
+  'shall',
+  "won't",
+  'wont',
+  'going',
+  'due',
+  'scheduled',
+  'upcoming',
+  'expected',
+  'expects',
+  'plans',
+  'plan',
+  'planned',
+  'planning',
+  'intends',
+  'tomorrow',
+  'next',
+  'coming',
+  'later',
+  'would',
+  'soon',
+  'payable',
+  'effective',
+  'expire',
+  'expires',
+]);
+const PAST = new Set([
+  'was',
+  'were',
+  'had',
+  'did',
+  'ago',
+  'last',
+  'yesterday',
+  'earlier',
+  'went',
+  'came',
+  'met',
+  'left',
+  'took',
+  'gave',
+  'made',
+  'held',
+  'began',
+  'won',
+  'lost',
+  'saw',
+  'fled',
+  'flew',
+  'fought',
+  'fell',
+  'rose',
+  'sent',
+  'sold',
+  'bought',
+  'paid',
+  'spent',
+  'spoke',
+  'wrote',
+  'broke',
+  'struck',
+  'shot',
+  'led',
+  'ran',
+  'got',
+  'became',
+  'brought',
+  'found',
+  'kept',
+  'stood',
+  'felt',
+  'heard',
+  'knew',
+  'thought',
+  'chose',
+  'drove',
+  'ate',
+  'grew',
+  'threw',
+  'wore',
+  'hid',
+  'killed',
+  'died',
+  'since',
+  'drew',
+  'sought',
+  'caught',
+  'swore',
+  'fed',
+  'hung',
+  'laid',
+  'sat',
+  'stuck',
+  'swept',
+  'understood',
+  'wound',
+  'struck',
+  'arose',
+  'forgot',
+  'overtook',
+  'withdrew',
+]);
+/** Reporting verbs are past but usually frame another clause, so they count only when nothing closer does. */
+const REPORTING = new Set(['said', 'told', 'announced', 'reported', 'added', 'stated', 'noted', 'confirmed']);
+const NOT_PAST_ED = new Set([
+  'need',
+  'indeed',
+  'speed',
+  'seed',
+  'feed',
+  'bed',
+  'red',
+  'hundred',
+  'proceed',
+  'exceed',
+  'succeed',
+  'agreed',
+]);
+
+const BOUNDARY = /[.!?;:\n"“”]/;
+const REACH = 120;
+const REPORTING_PENALTY = 60;
+
+function cueOf(word: string): Tense | null {
+  const w = word.toLowerCase();
+  if (FUTURE.has(w) || w.endsWith("'ll")) return 'future';
+  if (PAST.has(w) || REPORTING.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
+  return null;
+}
+
+/** The clause around [start, end): from the previous to the next sentence or clause boundary. */
+function clauseBounds(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  while (a > 0 && start - a < REACH && !BOUNDARY.test(text[a - 1] ?? '')) a--;
+  let b = end;
+  while (b < text.length && b - end < REACH && !BOUNDARY.test(text[b] ?? '')) b++;
+  return [a, b];
+}
+
+/** A deadline just before the expression ("until Tuesday", "as early as Monday") points ahead. */
+const DEADLINE_BEFORE = /\b(?:until|till|by|as (?:early|soon) as|no later than)\s+(?:on\s+|at\s+)?$/i;
+/** A participle after "is", "be" ("is heard", "will be held") is passive, not past. */
+const PASSIVE_BEFORE = /\b(?:is|are|be|being|am)\s+$/i;
+
+/** The tense of the clause holding [start, end), by the nearest cue word; 'none' without one. */
+export function clauseTense(text: string, start: number, end: number): Tense {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (DEADLINE_BEFORE.test(before)) return 'future';
+  // The verb right before the expression governs it ("said Monday that he would ...").
+  const adjacent = /([A-Za-z]+)\s+(?:on\s+)?$/.exec(before)?.[1];
+  if (adjacent && cueOf(adjacent) === 'past' && !PASSIVE_BEFORE.test(before.slice(0, -adjacent.length - 1)))
+    return 'past';
+  const [a, b] = clauseBounds(text, start, end);
+  let best: Tense = 'none';
+  let bestDistance = Infinity;
+  const words = /[A-Za-z]+(?:'[a-z]+)?/g;
+  words.lastIndex = a;
+  for (let m = words.exec(text); m && m.index < b; m = words.exec(text)) {
+    if (m.index >= start && m.index < end) continue;
+    const cue = cueOf(m[0]);
+    if (!cue) continue;
+    if (cue === 'past' && PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const distance =
+      (m.index < start ? start - (m.index + m[0].length) : m.index - end) +
+      (REPORTING.has(m[0].toLowerCase()) ? REPORTING_PENALTY : 0);
+    if (distance < bestDistance) {
+      best = cue;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
