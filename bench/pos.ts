@@ -6,6 +6,9 @@
  * compromise tokenizes on its own, so each gold token takes the tags of the compromise term
  * that covers its first character.
  *
+ * Also the speed of the sentence splitter and tokenizer on the same text, joined into paragraphs
+ * (no peer: compromise's splitter is part of its whole analysis, timed above).
+ *
  * Usage: npx tsx bench/pos.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { loadPosTagger } from '../src/nlp/pos.js';
+import { splitSentences } from '../src/nlp/sentences.js';
+import { tokenize } from '../src/nlp/tokenize.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldFile = path.join(repoRoot, '..', 'shared', 'data', 'ner', 'conll2003', 'test.jsonl');
@@ -70,7 +75,7 @@ function main(): void {
 
   let best = Infinity;
   let ours: string[][] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
     ours = rows.map((r) => tagger.tag(r.tokens));
     best = Math.min(best, performance.now() - t0);
@@ -115,6 +120,20 @@ function main(): void {
   console.log(
     `| compromise 14 | n/a (not Penn) | ${pct(theirsCoarse, coarseTotal)} | ${rate(compromiseMs)} |`,
   );
+
+  const text = rows.map((r) => r.tokens.join(' ')).join('\n\n');
+  for (const [name, run] of [
+    ['splitSentences', () => splitSentences(text)],
+    ['tokenize', () => tokenize(text)],
+  ] as const) {
+    let fastest = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const start = performance.now();
+      run();
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    console.log(`${name}: ${(text.length / fastest / 1000).toFixed(1)} M chars/s on ${text.length} chars`);
+  }
 }
 
 main();

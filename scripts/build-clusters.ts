@@ -145,7 +145,10 @@ function main(): void {
 
   const assignments = GRANULARITIES.map((k) => kmeans(vecs, vocab.length, k, rand, 12));
   const header = ['#word', ...GRANULARITIES.map((k) => `c${k}`), 'caps'].join('\t');
-  const lines = [header, ...vocab.map((w, i) => [w, ...assignments.map((a) => a[i]), capsBucket(w)].join('\t'))];
+  const lines = [
+    header,
+    ...vocab.map((w, i) => [w, ...assignments.map((a) => a[i]), capsBucket(w)].join('\t')),
+  ];
   const out = path.join(repoRoot, 'models', 'clusters.tsv.gz');
   writeFileSync(out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
   console.log(`wrote ${out}: ${vocab.length} words`);

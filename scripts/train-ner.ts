@@ -1,15 +1,15 @@
 /**
  * Trains the NER tagger (`npm run train:ner`): averaged perceptron, greedy BILOU decoding with
  * prediction history, on CoNLL-2003 train (plus GMB with --gmb), choosing the epoch on CoNLL dev.
- * With --stage2 it also trains the document pass: the first pass is jackknifed over two halves
+ * Unless --one-pass, it also trains the document pass: the first pass is jackknifed over two halves
  * of train so the second learns from honest first-pass guesses. Writes models/ner.bin.gz and
  * its MANIFEST entry. CoNLL test is scored only with --test, once, at the end.
  *
- * Usage: npx tsx scripts/train-ner.ts [--epochs 12] [--bits 20] [--gmb] [--stage2] [--test] [--dry]
+ * Usage: npx tsx scripts/train-ner.ts [--epochs 12] [--bits 21] [--gmb] [--one-pass] [--test] [--dry]
  */
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { documentHints, NerDecoder } from '../src/nlp/ner-decode.js';
@@ -17,14 +17,21 @@ import type { FeatureResources } from '../src/nlp/ner-features.js';
 import { nerGazetteer } from '../src/nlp/ner-gazetteer.js';
 import { bioToLabels, labelsToBio, N_LABELS, packModel, parseClusters } from '../src/nlp/ner-model.js';
 import type { NerWeights } from '../src/nlp/ner-model.js';
-import { entityF1, groupDocuments, readConll, readGmb, repoRoot, type LabelledSentence } from './ner-corpus.js';
+import {
+  entityF1,
+  groupDocuments,
+  readConll,
+  readGmb,
+  repoRoot,
+  type LabelledSentence,
+} from './ner-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
     epochs: { type: 'string', default: '12' },
-    bits: { type: 'string', default: '20' },
+    bits: { type: 'string', default: '21' },
     gmb: { type: 'boolean', default: false },
-    stage2: { type: 'boolean', default: false },
+    'one-pass': { type: 'boolean', default: false },
     test: { type: 'boolean', default: false },
     dry: { type: 'boolean', default: false },
     'no-gaz': { type: 'boolean', default: false },
@@ -50,7 +57,7 @@ function seededShuffle<T>(xs: T[], seed: number): T[] {
 function decodeAll(weights: NerWeights, res: FeatureResources, docs: Doc[], hints?: Hints[]): string[][] {
   const dec = new NerDecoder(weights, res);
   return docs.flatMap((d, i) =>
-    dec.decodeDocument(words(d), { docHints: hints?.[i] }).map((l) => labelsToBio(l)),
+    dec.decodeDocument(dec.prepare(words(d)), { docHints: hints?.[i] }).map((l) => labelsToBio(l)),
   );
 }
 
@@ -84,7 +91,7 @@ function train(
   for (let ep = 1; ep <= epochs; ep++) {
     const t0 = Date.now();
     for (const i of seededShuffle(order, ep)) {
-      dec.decodeDocument(words(docs[i]!), { gold: gold[i], update, docHints: hints?.[i] });
+      dec.decodeDocument(dec.prepare(words(docs[i]!)), { gold: gold[i], update, docHints: hints?.[i] });
       c += docs[i]!.length;
     }
     const avg = new Float32Array(w.length);
@@ -108,7 +115,7 @@ function train(
 
 function hintsFor(weights: NerWeights, res: FeatureResources, docs: Doc[]): Hints[] {
   const dec = new NerDecoder(weights, res);
-  return docs.map((d) => documentHints(words(d), dec.decodeDocument(words(d))));
+  return docs.map((d) => documentHints(words(d), dec.decodeDocument(dec.prepare(words(d)))));
 }
 
 function main(): void {
@@ -119,14 +126,16 @@ function main(): void {
   const devDocs = groupDocuments(readConll('dev'));
   const epochs = Number(args.epochs);
   const all = [...trainDocs, ...gmbDocs];
-  console.log(`train ${all.length} docs, dev ${devDocs.length} docs, gazetteer ${res.gazetteer ? 'on' : 'off'}`);
+  console.log(
+    `train ${all.length} docs, dev ${devDocs.length} docs, gazetteer ${res.gazetteer ? 'on' : 'off'}`,
+  );
 
   const first = train(res, all, undefined, { docs: devDocs }, epochs);
   console.log(`first pass: best dev F1 ${first.f1.toFixed(4)} at epoch ${first.epoch}`);
   let shipped = [first.weights];
   let devF1 = first.f1;
   let stageEpochs = [first.epoch];
-  if (args.stage2) {
+  if (!args['one-pass']) {
     const half = seededShuffle(
       all.map((_, i) => i),
       7,
@@ -172,19 +181,12 @@ function main(): void {
     console.log(`wrote models/${file} (${(buf.length / 1e6).toFixed(1)} MB)`);
     return { file, sha256: createHash('sha256').update(buf).digest('hex') };
   });
+  // A document pass left from an earlier run would not match a first pass trained without one.
+  if (shipped.length === 1) rmSync(path.join(repoRoot, 'models', 'ner-doc.bin.gz'), { force: true });
   const manifestPath = path.join(repoRoot, 'models', 'MANIFEST.json');
-  let manifest: Record<string, unknown> = {};
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  } catch {
-    manifest = {};
-  }
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse HEAD', { cwd: repoRoot }).toString().trim();
-  } catch {
-    commit = 'unknown';
-  }
+  // Other models' entries (pos, ...) are kept: only the ner key is replaced.
+  const manifest = readJsonObject(manifestPath);
+  const commit = gitHead();
   manifest.ner = {
     file: files[0]!.file,
     sha256: files[0]!.sha256,
@@ -197,6 +199,22 @@ function main(): void {
     scores: { dev: Number(devF1.toFixed(4)), test: testF1 === null ? null : Number(testF1.toFixed(4)) },
   };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+}
+
+function readJsonObject(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function gitHead(): string {
+  try {
+    return execSync('git rev-parse HEAD', { cwd: repoRoot }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 function sha256Of(file: string): string {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { PerceptronTrainer } from '../src/nlp/perceptron.js';
+import { packWeights, PerceptronTrainer } from '../src/nlp/perceptron.js';
 import { posContext, posFeatures } from '../src/nlp/pos-features.js';
 import { createPosTagger, POS_MODEL_URL, posModelToJson, type PosModel } from '../src/nlp/pos.js';
 
@@ -106,7 +106,7 @@ function main(): void {
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
   const tagdict = buildTagDict(conll);
   const trainer = new PerceptronTrainer(tags.length);
-  const model = (): PosModel => ({ tags, tagdict, weights: trainer.averaged(minWeight) });
+  const model = (): PosModel => ({ tags, tagdict, weights: packWeights(trainer.averaged(minWeight)) });
 
   let devScore = 0;
   let gmbDevScore = 0;
@@ -141,7 +141,9 @@ function main(): void {
   const testScore = flag('--test') ? accuracy(final, readSentences('conll2003/test.jsonl')) : null;
   if (testScore !== null) console.log(`test ${(100 * testScore).toFixed(2)}%`);
   const bytes = gzipSync(JSON.stringify(posModelToJson(final)), { level: 9 });
-  console.log(`${final.weights.size} features, ${tagdict.size} tag-dictionary words, ${bytes.length} bytes`);
+  console.log(
+    `${final.weights.index.size} features, ${tagdict.size} tag-dictionary words, ${bytes.length} bytes`,
+  );
   if (flag('--dry-run')) return;
 
   writeFileSync(POS_MODEL_URL, bytes);

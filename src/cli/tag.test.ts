@@ -42,7 +42,10 @@ describe('tagJsonl', () => {
     ['{"id":"x","tokens":[1,2]}', 2],
   ];
   it.each(bad)('reports %j by line number and tags the rest', (line, number) => {
-    const { output, errors } = tagJsonl(`{"id":"a","tokens":["Kim"]}\n${line}\n{"id":"c","tokens":["Xi"]}`, recordingTagger());
+    const { output, errors } = tagJsonl(
+      `{"id":"a","tokens":["Kim"]}\n${line}\n{"id":"c","tokens":["Xi"]}`,
+      recordingTagger(),
+    );
     expect(errors.map((e) => e.line)).toEqual([number]);
     expect(output).toHaveLength(2);
   });

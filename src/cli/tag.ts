@@ -25,11 +25,15 @@ function parseLine(line: string): TagLine | string {
     return ERRORS.E_BAD_JSON;
   }
   const r = row as { id?: unknown; tokens?: unknown; doc?: unknown };
-  if (typeof row !== 'object' || row === null || typeof r.id !== 'string' && typeof r.id !== 'number')
+  if (typeof row !== 'object' || row === null || (typeof r.id !== 'string' && typeof r.id !== 'number'))
     return `${ERRORS.E_BAD_MANIFEST}: needs "id"`;
   if (!Array.isArray(r.tokens) || !r.tokens.every((t) => typeof t === 'string'))
     return `${ERRORS.E_BAD_MANIFEST}: needs "tokens", an array of strings`;
-  return { id: String(r.id), tokens: r.tokens as string[], doc: r.doc === undefined || r.doc === null ? null : String(r.doc) };
+  return {
+    id: String(r.id),
+    tokens: r.tokens as string[],
+    doc: r.doc === undefined || r.doc === null ? null : String(r.doc),
+  };
 }
 
 /** Tags every good line of a JSONL text; bad lines come back as errors with their 1-based number. */

@@ -1,13 +1,17 @@
 /**
  * The code an event scorer or table shows for an actor: its ISO alpha-3 country, or "IGO" for an
- * international organisation or a person who speaks for one ("Kofi Annan"), else null. Event
- * data sets (PLOVER, CAMEO) code actors this way; our `Actor` keeps the name and a null country.
+ * international organisation (the gazetteer's, governmental or not) or a person who speaks for
+ * one ("Kofi Annan"), else null. Event data sets (PLOVER, CAMEO) code actors this way; our
+ * `Actor` keeps the name and a null country.
  */
 import type { Actor } from '../doc/index.js';
 import { lookupOrganization } from '../geo/index.js';
 import { loadTriggerLexicon, type TriggerLexicon } from './lexicon.js';
 
-export function actorCode(actor: Actor | null, lexicon: TriggerLexicon = loadTriggerLexicon()): string | null {
+export function actorCode(
+  actor: Actor | null,
+  lexicon: TriggerLexicon = loadTriggerLexicon(),
+): string | null {
   if (!actor) return null;
   if (actor.country) return actor.country;
   if (lookupOrganization(actor.name)) return 'IGO';

@@ -58,7 +58,10 @@ function fromEntity(e: Entity, first: number, last: number, gaz: ActorGazetteer)
     const name = gaz.countryName(place.country) ?? e.canonical;
     return { first, last, name, country: place.country, kind: 'country' };
   }
-  if (e.type === 'NORP') return { first, last, name: e.canonical, country: e.country, kind: 'nationality' };
+  if (e.type === 'NORP') {
+    const country = e.country ?? gaz.demonym(e.canonical);
+    return { first, last, name: e.canonical, country, kind: country ? 'nationality' : 'name' };
+  }
   if (e.type === 'GPE' || e.type === 'LOC') {
     const country = e.country ?? place?.country ?? null;
     const name = country ? (gaz.countryName(country) ?? e.canonical) : e.canonical;
@@ -67,26 +70,49 @@ function fromEntity(e: Entity, first: number, last: number, gaz: ActorGazetteer)
   if (e.type === 'ORG') {
     const igo = gaz.organization(e.canonical);
     if (igo) return { first, last, name: igo.name, country: null, kind: 'igo' };
-    return { first, last, name: e.canonical, country: e.country ?? countryInside(e.canonical, gaz), kind: 'org' };
+    return {
+      first,
+      last,
+      name: e.canonical,
+      country: e.country ?? countryInside(e.canonical, gaz),
+      kind: 'org',
+    };
   }
-  return { first, last, name: e.canonical, country: e.country, kind: e.type === 'PERSON' ? 'person' : 'name' };
+  return {
+    first,
+    last,
+    name: e.canonical,
+    country: e.country,
+    kind: e.type === 'PERSON' ? 'person' : 'name',
+  };
 }
 
-/** "Iraqi National Congress", "Bank of Japan": an organisation named after its country. */
+/**
+ * "Iraqi National Congress", "Bank of Japan": an organisation named after its country, which
+ * opens the name or ends it after "of" (not "Organization of American States").
+ */
 function countryInside(name: string, gaz: ActorGazetteer): string | null {
   const parts = name.split(/\s+/);
-  for (let n = Math.min(3, parts.length - 1); n >= 1; n--)
-    for (let i = 0; i + n <= parts.length; i++) {
-      const phrase = parts.slice(i, i + n).join(' ');
-      if (!/^\p{Lu}/u.test(phrase)) continue;
-      const found = gaz.demonym(phrase) ?? gaz.place(phrase)?.country ?? null;
-      if (found) return found;
+  const lookup = (phrase: string) => gaz.demonym(phrase) ?? gaz.place(phrase)?.country ?? null;
+  for (let n = Math.min(3, parts.length - 1); n >= 1; n--) {
+    const head = lookup(parts.slice(0, n).join(' '));
+    if (head) return head;
+    const of = parts.length - n - 1;
+    if (of > 0 && parts[of] === 'of') {
+      const tail = lookup(parts.slice(of + 1).join(' '));
+      if (tail) return tail;
     }
+  }
   return null;
 }
 
 /** Gazetteer match starting at word i: longest phrase first. */
-function matchGazetteer(ctx: SentenceContext, i: number, base: number, gaz: ActorGazetteer): ActorMention | null {
+function matchGazetteer(
+  ctx: SentenceContext,
+  i: number,
+  base: number,
+  gaz: ActorGazetteer,
+): ActorMention | null {
   const words = ctx.words;
   for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
     const last = i + n - 1;
@@ -122,8 +148,23 @@ function matchActorWord(words: readonly Word[], i: number, lex: TriggerLexicon):
   return null;
 }
 
+/** "Saudi-led", "Iranian-backed", "Moscow-based": the country before the hyphen. */
+function compoundCountry(word: string, gaz: ActorGazetteer): string | null {
+  const m =
+    /^(.+)-(led|backed|brokered|sponsored|funded|based|allied|controlled|supported|armed|trained)$/.exec(
+      word,
+    );
+  if (!m?.[1]) return null;
+  return gaz.demonym(m[1]) ?? gaz.place(m[1])?.country ?? null;
+}
+
 /** Raw mentions, before joining: entities or gazetteer, "the North/South", names, actor words. */
-function rawMentions(ctx: SentenceContext, base: number, gaz: ActorGazetteer, lex: TriggerLexicon): ActorMention[] {
+function rawMentions(
+  ctx: SentenceContext,
+  base: number,
+  gaz: ActorGazetteer,
+  lex: TriggerLexicon,
+): ActorMention[] {
   const { words } = ctx;
   const out: ActorMention[] = [];
   const taken = new Array<boolean>(words.length).fill(false);
@@ -146,6 +187,11 @@ function rawMentions(ctx: SentenceContext, base: number, gaz: ActorGazetteer, le
         continue;
       }
     }
+    const led = w.cap ? compoundCountry(w.text, gaz) : null;
+    if (led) {
+      take({ first: i, last: i, name: w.text, country: led, kind: 'nationality' });
+      continue;
+    }
     const m = (w.cap ? matchGazetteer(ctx, i, base, gaz) : null) ?? matchActorWord(words, i, lex);
     if (m && !words.slice(m.first, m.last + 1).some((_, k) => taken[m.first + k])) {
       take(m);
@@ -154,9 +200,11 @@ function rawMentions(ctx: SentenceContext, base: number, gaz: ActorGazetteer, le
   }
   if (!ctx.entities) {
     for (let i = 0; i < words.length; i++) {
-      if (taken[i] || !words[i]!.cap || NOT_NAMES.has(words[i]!.text) || !/\p{L}/u.test(words[i]!.text)) continue;
+      if (taken[i] || !words[i]!.cap || NOT_NAMES.has(words[i]!.text) || !/\p{L}/u.test(words[i]!.text))
+        continue;
       let j = i;
-      while (j + 1 < words.length && !taken[j + 1] && words[j + 1]!.cap && !NOT_NAMES.has(words[j + 1]!.text)) j++;
+      while (j + 1 < words.length && !taken[j + 1] && words[j + 1]!.cap && !NOT_NAMES.has(words[j + 1]!.text))
+        j++;
       if (i === 0 && j === 0) continue;
       take({ first: i, last: j, name: phraseText(ctx, i, j, base), country: null, kind: 'name' });
       i = j;
@@ -166,7 +214,9 @@ function rawMentions(ctx: SentenceContext, base: number, gaz: ActorGazetteer, le
 }
 
 const MODIFIERS = new Set(
-  'top senior former new ruling chief deputy acting then visiting trade finance interior defence defense economy health education justice energy oil vice prime'.split(' '),
+  'top senior former new ruling chief deputy acting then visiting trade finance interior defence defense economy health education justice energy oil vice prime'.split(
+    ' ',
+  ),
 );
 const NAMED: ReadonlySet<ActorKind> = new Set(['person', 'org', 'name']);
 const GENERIC_KINDS: ReadonlySet<ActorKind> = new Set(['state', 'civilian']);
@@ -187,10 +237,10 @@ function joinChains(words: readonly Word[], raw: readonly ActorMention[]): Actor
       const joinable =
         gap === next.first &&
         (adjectiveName ||
-        (cur.kind === 'country' || cur.kind === 'nationality' || cur.kind === 'title' || possessive) &&
-        next.kind !== 'country' &&
-        next.kind !== 'igo' &&
-        (next.kind !== 'nationality' || cur.kind === 'title'));
+          ((cur.kind === 'country' || cur.kind === 'nationality' || cur.kind === 'title' || possessive) &&
+            next.kind !== 'country' &&
+            next.kind !== 'igo' &&
+            (next.kind !== 'nationality' || cur.kind === 'title')));
       const viaPlace =
         (cur.kind === 'title' || cur.kind === 'state' || cur.kind === 'civilian') &&
         next.first === cur.last + 2 &&
@@ -212,13 +262,24 @@ function joinChains(words: readonly Word[], raw: readonly ActorMention[]): Actor
   return out;
 }
 
-function joinedActorName(words: readonly Word[], cur: ActorMention, next: ActorMention, possessive: boolean, adjectiveName: boolean): string {
+function joinedActorName(
+  words: readonly Word[],
+  cur: ActorMention,
+  next: ActorMention,
+  possessive: boolean,
+  adjectiveName: boolean,
+): string {
   if (NAMED.has(next.kind)) return next.name;
   if (NAMED.has(cur.kind) && !possessive && !adjectiveName) return cur.name;
   return joinedName(words, cur.first, next.last);
 }
 
-function joinedKind(cur: ActorMention, next: ActorMention, viaPlace: boolean, adjectiveName: boolean): ActorKind {
+function joinedKind(
+  cur: ActorMention,
+  next: ActorMention,
+  viaPlace: boolean,
+  adjectiveName: boolean,
+): ActorKind {
   if (viaPlace) return cur.kind;
   if (NAMED.has(next.kind) || adjectiveName) return next.kind;
   return NAMED.has(cur.kind) ? 'person' : next.kind;
@@ -231,7 +292,8 @@ function joinedName(words: readonly Word[], first: number, last: number): string
 }
 
 /** world-countries codes Kosovo UNK; news data and our gold use the user-assigned XKX. */
-const normalizeCountry = (m: ActorMention): ActorMention => (m.country === 'UNK' ? { ...m, country: 'XKX' } : m);
+const normalizeCountry = (m: ActorMention): ActorMention =>
+  m.country === 'UNK' ? { ...m, country: 'XKX' } : m;
 
 /** Actors of one sentence, in order; `base` is the sentence's start offset in the doc. */
 export function findActors(

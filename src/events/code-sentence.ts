@@ -10,8 +10,8 @@
  */
 import type { EventType, Modality } from '../doc/index.js';
 import type { ActorMention } from './actors.js';
-import { boundaryBefore, clauseEnd, isAdverb, isPassive, isPast, isVerbLike } from './clause.js';
-import { verbLemmas } from './lemma.js';
+import { boundaryBefore, clauseEnd, isPassive, isPast } from './clause.js';
+import { carrierOf, futureNegated, governorOf, isBackground, participleHost } from './governors.js';
 import { nounModality, verbGroupModality } from './modality.js';
 import {
   agentActor,
@@ -39,8 +39,6 @@ export interface CodedEvent {
   readonly clause: { readonly first: number; readonly last: number };
 }
 
-const LIGHT = new Set(['hold', 'have', 'conduct', 'launch', 'stage', 'carry', 'make', 'pay', 'impose', 'level', 'lodge', 'issue', 'mount', 'begin', 'start', 'resume', 'open', 'continue', 'file', 'give', 'deliver', 'express', 'voice', 'announce', 'take', 'extend', 'receive', 'intensify', 'escalate', 'step', 'organize', 'organise', 'call', 'join', 'lead', 'be', 'order', 'approve', 'tighten', 'renew', 'unleash', 'wage', 'grant', 'offer', 'provide', 'send', 'meet', 'greet']);
-const PREPS = new Set(['in', 'on', 'at', 'with', 'after', 'before', 'during', 'for', 'from', 'against', 'over', 'amid', 'about', 'despite', 'following', 'by', 'to', 'into', 'between', 'since', 'under', 'without']);
 const PROMISES = new Set(['promise', 'pledge', 'vow', 'swear']);
 const REFUSALS = new Set(['refuse', 'decline', 'deny']);
 const STATE_KINDS = new Set(['country', 'nationality', 'igo', 'state', 'title']);
@@ -52,93 +50,12 @@ const FUTURE_AS: Partial<Record<EventType, EventType>> = {
   SUPPORT: 'AGREE',
   COOPERATE: 'AGREE',
   AID: 'AGREE',
-  RETREAT: 'CONCEDE',
+  RETREAT: 'AGREE',
   SANCTION: 'THREATEN',
   COERCE: 'THREATEN',
   ASSAULT: 'THREATEN',
   PROTEST: 'THREATEN',
 };
-
-type Carrier =
-  | { kind: 'verb'; p: number }
-  | { kind: 'light'; p: number }
-  | { kind: 'topic'; p: number }
-  | { kind: 'nominal'; inPhrase: boolean };
-
-/** Which verb carries a trigger noun: a light verb, another verb (then the noun is a topic), or none. */
-function carrierOf(c: RoleContext, t: TriggerMatch): Carrier {
-  if (t.verbal) return { kind: 'verb', p: t.head };
-  for (let k = t.head - 1; k >= 0 && k >= t.head - 6; k--) {
-    const w = c.words[k]!;
-    if (/^[,;:]$/.test(w.text)) return { kind: 'nominal', inPhrase: false };
-    if (PREPS.has(w.lower)) return { kind: 'nominal', inPhrase: true };
-    const verbTrigger = c.triggers.find((o) => o !== t && o.verbal && o.head === k);
-    if (verbTrigger) return verbLemmas(w.lower).some((l) => LIGHT.has(l)) && verbTrigger.last === k ? { kind: 'light', p: k } : { kind: 'topic', p: k };
-    if (isVerbLike(w) || (w.pos === null && !w.cap && c.words[k - 1]?.lower === 'to')) {
-      if (/ing$/.test(w.lower) && w.pos !== 'VBG' && !verbLemmas(w.lower).some((l) => LIGHT.has(l))) continue;
-      return verbLemmas(w.lower).some((l) => LIGHT.has(l)) ? { kind: 'light', p: k } : { kind: 'topic', p: k };
-    }
-  }
-  return { kind: 'nominal', inPhrase: false };
-}
-
-/** The trigger that governs the verb group at p: "agreed to [hold talks]", "accused X of [attacking]". */
-function governorOf(c: RoleContext, t: TriggerMatch, p: number): TriggerMatch | null {
-  let k = p - 1;
-  while (k >= 0 && (c.words[k]!.pos === 'RB' || /^(not|also|then|jointly)$/.test(c.words[k]!.lower))) k--;
-  const link = c.words[k]?.lower ?? '';
-  const gerund = /ing$/.test(c.words[p]!.lower);
-  if (link !== 'to' && !(gerund && /^(of|for|from|over|on)$/.test(link))) {
-    const direct = c.triggers.find((o) => o !== t && o.verbal && o.last === p - 1);
-    return gerund && direct ? direct : clauseGovernor(c, t, p);
-  }
-  for (let g = k - 1; g >= 0 && g >= k - 8; g--) {
-    const w = c.words[g]!;
-    if (/^[,;:]$/.test(w.text)) return null;
-    const gov = c.triggers.find((o) => o !== t && (o.verbal ? o.head === g || o.last === g : carrierP(c, o) === g));
-    if (gov) return gov;
-    if (isVerbLike(w) && !/^(is|was|were|are|be|been|has|have|had)$/.test(w.lower)) return null;
-  }
-  return null;
-}
-
-const CLAUSE_GOVERNORS = new Set<EventType>(['THREATEN', 'REQUEST', 'AGREE', 'REJECT', 'ACCUSE']);
-
-/**
- * "warned (that) it would impose sanctions", "promised the army would withdraw": a clause whose
- * verb group follows a threat, demand or promise verb and a subject is that verb's content.
- */
-function clauseGovernor(c: RoleContext, t: TriggerMatch, p: number): TriggerMatch | null {
-  let k = p - 1;
-  while (k >= 0 && isAdverb(c.words[k])) k--;
-  if (k === p - 1) return null;
-  const subjectEnd = k;
-  while (k >= 0 && k > subjectEnd - 5 && !isVerbLike(c.words[k]) && !/^[,;:]$/.test(c.words[k]!.text)) k--;
-  if (k === subjectEnd) return null;
-  if (c.words[k]?.lower === 'that') k--;
-  const gov = c.triggers.find((o) => o !== t && o.verbal && o.last === k);
-  return gov && CLAUSE_GOVERNORS.has(gov.entry.type) ? gov : null;
-}
-
-function carrierP(c: RoleContext, t: TriggerMatch): number | null {
-  const carrier = carrierOf(c, t);
-  return carrier.kind === 'light' ? carrier.p : null;
-}
-
-/**
- * "a resolution condemning the raid", "will send trainers to help": an -ing trigger after a noun,
- * or a purpose "to" after an object, takes the modality of the clause's own verb ("is scheduled
- * to vote", "will send"). Returns that verb's index.
- */
-function participleHost(c: RoleContext, p: number, start: number): number | null {
-  const w = c.words[p]!;
-  const prev = c.words[p - 1];
-  if (!prev || isVerbLike(prev)) return null;
-  const purpose = prev.lower === 'to' && c.words[p - 2] !== undefined && !isVerbLike(c.words[p - 2]) && !c.words[p - 2]!.cap;
-  if (!purpose && (!/ing$/.test(w.lower) || /^(to|of|for|from|by|on|in|and|,)$/.test(prev.lower))) return null;
-  for (let k = p - 2; k > start; k--) if (isVerbLike(c.words[k]) || (c.words[k - 1]?.lower === 'to' && !c.words[k]!.cap)) return k;
-  return null;
-}
 
 /** PLOVER REQUEST/REJECT mode from what is asked for or refused. */
 function complementMode(type: EventType): string {
@@ -165,8 +82,8 @@ interface Draft {
 
 function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
   const carrier = carrierOf(c, t);
-  let source: ActorMention | null = null;
-  let target: ActorMention | null = null;
+  let source: ActorMention | null;
+  let target: ActorMention | null;
   let modality: Modality;
   let past = false;
   if (carrier.kind === 'topic') return null;
@@ -184,65 +101,108 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
     const host = participleHost(c, p, start);
     if (modality === 'asserted' && host !== null) modality = verbGroupModality(c.words, host, start);
     past = isPast(c.words, p);
-    if (carrier.kind === 'verb' && isPassive(c.words, p)) {
+    if (carrier.kind === 'verb' && t.entry.pos === 'V' && isPassive(c.words, p)) {
       target = subjectActor(c, p);
       source = agentActor(c, t.last);
     } else {
-      source = subjectActor(c, p);
-      target = objectActor(c, t.last, source, t.objectEnd !== null, t.objectEnd !== null ? t.head : t.last);
-      const weak = !target || (target.kind === 'name' && !target.country);
+      source = c.actors.find((a) => a.last === p - 1 && postnominal(c, p)) ?? subjectActor(c, p);
+      const inner = t.objectEnd !== null && t.entry.type === 'CONSULT';
+      target = objectActor(c, t.last, source, t.objectEnd !== null, inner ? t.head : t.last);
+      const weak = !target || (!target.country && target.kind !== 'igo');
       if (weak && source && SYMMETRIC.has(t.entry.type)) target = coordinatedActor(c, source) ?? target;
     }
     if (sameActor(source, target)) target = null;
   }
   const nominal = carrier.kind === 'nominal';
-  const refusal = modality === 'negated' && carrier.kind !== 'nominal' && (REFUSING.has(t.entry.type) || futureNegated(c, carrier.p));
-  if (refusal) return { t, type: 'REJECT', mode: complementMode(t.entry.type), source, target, modality: 'asserted', past, keep: true, nominal, background: isBackground(c, carrier.p) };
+  const refusal =
+    modality === 'negated' &&
+    carrier.kind !== 'nominal' &&
+    (REFUSING.has(t.entry.type) || futureNegated(c, carrier.p));
+  if (refusal)
+    return {
+      t,
+      type: 'REJECT',
+      mode: complementMode(t.entry.type),
+      source,
+      target,
+      modality: 'asserted',
+      past,
+      keep: true,
+      nominal,
+      background: isBackground(c, carrier.p),
+    };
   const background = isBackground(c, carrier.kind === 'nominal' ? t.head : carrier.p);
   const future = modality === 'planned' && !nominal ? FUTURE_AS[t.entry.type] : undefined;
-  if (future) return { t, type: future, mode: null, source, target, modality: 'asserted', past, keep: true, nominal, background };
-  return { t, type: t.entry.type, mode: t.entry.mode, source, target, modality, past, keep: true, nominal, background };
+  if (future)
+    return {
+      t,
+      type: future,
+      mode: null,
+      source,
+      target,
+      modality: 'asserted',
+      past,
+      keep: true,
+      nominal,
+      background,
+    };
+  return {
+    t,
+    type: t.entry.type,
+    mode: t.entry.mode,
+    source,
+    target,
+    modality,
+    past,
+    keep: true,
+    nominal,
+    background,
+  };
 }
 
 /** Agreeing, supporting or conceding negated is refusing: "did not accept the offer". */
 const REFUSING = new Set<EventType>(['AGREE', 'SUPPORT', 'CONCEDE']);
 
-/** "will not", "would not", "won't", "cannot": a refusal, not a report that something did not happen. */
-function futureNegated(c: RoleContext, p: number): boolean {
-  for (let k = p - 1; k >= 0 && k >= p - 4; k--) {
-    const l = c.words[k]!.lower;
-    if (/^(will|would|wo|shall|can|ca|cannot)$/.test(l)) return true;
-    if (!isAdverb(c.words[k]) && !/^(not|n't|never)$/.test(l)) return false;
-  }
-  return false;
+/** "students protesting against ...": an -ing verb right after its (noun) subject, no comma or auxiliary. */
+function postnominal(c: RoleContext, p: number): boolean {
+  return /ing$/.test(c.words[p]!.lower) && isBackground(c, p) && c.words[p - 1]?.text !== ',';
 }
 
-/** Background: "after X attacked", "X, which attacked ...", "..., killing four". */
-function isBackground(c: RoleContext, p: number): boolean {
-  const kind = boundaryBefore(c.words, p).kind;
-  if (kind === 'subordinate' || kind === 'relative') return true;
-  const w = c.words[p]!;
-  const prev = c.words[p - 1];
-  if (!/(ing|ed)$/.test(w.lower) || !prev) return false;
-  if (prev.text === ',') return /ing$/.test(w.lower);
-  if (isVerbLike(prev) || /^(and|or|but|then|to|who|which|that)$/.test(prev.lower)) return false;
-  const start = boundaryBefore(c.words, p).at;
-  for (let k = p - 2; k > start; k--) if (isVerbLike(c.words[k]) && !/^(is|was|were|are|be|been|has|have|had)$/.test(c.words[k]!.lower)) return true;
-  return false;
-}
+/** Crowds that "storm" or "attack" riot; armed groups (militants, gunmen) assault. */
+const CROWD =
+  /protest|demonstrat|crowd|student|worker|mob|people|youth|farmer|teacher|miner|villager|resident|supporter/i;
 
 /** Rules that need the actors: a state that "protests" accuses; civilians who "clash" riot. */
 function adjustType(d: Draft): void {
-  if (d.t.entry.head === 'protest' && d.source && STATE_KINDS.has(d.source.kind)) [d.type, d.mode] = ['ACCUSE', 'disapprove'];
-  if (d.t.entry.head === 'protest' && d.t.entry.type === 'ACCUSE' && (!d.source || !STATE_KINDS.has(d.source.kind))) [d.type, d.mode] = ['PROTEST', 'demo'];
+  if (d.t.entry.head === 'protest' && d.source && STATE_KINDS.has(d.source.kind))
+    [d.type, d.mode] = ['ACCUSE', 'disapprove'];
+  if (
+    d.t.entry.head === 'protest' &&
+    d.t.entry.type === 'ACCUSE' &&
+    (!d.source || !STATE_KINDS.has(d.source.kind))
+  )
+    [d.type, d.mode] = ['PROTEST', 'demo'];
   if (d.t.entry.head === 'clash' && d.source?.kind === 'civilian') [d.type, d.mode] = ['PROTEST', 'riot'];
-  if (/^expel|^expulsion/.test(d.t.entry.head) && d.target?.kind === 'civilian') [d.type, d.mode] = ['COERCE', 'deport'];
-  if (d.t.entry.head === 'seize' && d.source?.kind === 'civilian' && d.target && d.target.kind !== 'country') [d.type, d.mode] = ['ASSAULT', 'abduct'];
+  if (/^expel|^expulsion/.test(d.t.entry.head) && d.target?.kind === 'civilian')
+    [d.type, d.mode] = ['COERCE', 'deport'];
+  if (d.t.entry.head === 'seize' && d.source?.kind === 'civilian' && d.target && d.target.kind !== 'country')
+    [d.type, d.mode] = ['ASSAULT', 'abduct'];
   else if (d.type === 'COERCE' && d.source?.kind === 'civilian') [d.type, d.mode] = ['PROTEST', 'obstruct'];
-  if (d.type === 'ASSAULT' && d.mode === 'destroy' && d.source?.kind === 'civilian') [d.type, d.mode] = ['PROTEST', 'vandalize'];
-  if (/^(block|occupy|blockade)$/.test(d.t.entry.head) && d.source?.kind === 'civilian') [d.type, d.mode] = ['PROTEST', 'obstruct'];
-  if (d.t.entry.head === 'fire' && d.type === 'ASSAULT' && !d.target) [d.type, d.mode] = ['MOBILIZE', 'weapons'];
-  if (d.t.entry.head === 'launch' && d.target?.country && d.source?.country !== d.target.country) [d.type, d.mode] = ['ASSAULT', 'aerial'];
+  if (
+    d.type === 'ASSAULT' &&
+    d.source?.kind === 'civilian' &&
+    CROWD.test(d.source.name) &&
+    d.mode !== 'destroy'
+  )
+    [d.type, d.mode] = ['PROTEST', 'riot'];
+  if (d.type === 'ASSAULT' && d.mode === 'destroy' && d.source?.kind === 'civilian')
+    [d.type, d.mode] = ['PROTEST', 'vandalize'];
+  if (/^(block|occupy|blockade)$/.test(d.t.entry.head) && d.source?.kind === 'civilian')
+    [d.type, d.mode] = ['PROTEST', 'obstruct'];
+  if (d.t.entry.head === 'fire' && d.type === 'ASSAULT' && !d.target)
+    [d.type, d.mode] = ['MOBILIZE', 'weapons'];
+  if (d.t.entry.head === 'launch' && d.target?.country && d.source?.country !== d.target.country)
+    [d.type, d.mode] = ['ASSAULT', 'aerial'];
 }
 
 export function codeSentence(c: RoleContext): CodedEvent[] {
@@ -260,7 +220,8 @@ export function codeSentence(c: RoleContext): CodedEvent[] {
       for (const d of drafts.values()) if (d.t.verbal && d.t.head === carrier.p) d.keep = false;
     const g = carrier.kind === 'topic' ? [...drafts.values()].find((d) => d.t.head === carrier.p) : undefined;
     if (g && (g.type === 'REQUEST' || g.type === 'REJECT') && !g.mode) g.mode = complementMode(t.entry.type);
-    if (g && PROMISES.has(g.t.entry.head) && MATERIAL_CONFLICT.has(t.entry.type)) [g.type, g.mode] = ['THREATEN', null];
+    if (g && PROMISES.has(g.t.entry.head) && MATERIAL_CONFLICT.has(t.entry.type))
+      [g.type, g.mode] = ['THREATEN', null];
   }
   for (const d of drafts.values()) {
     const carrier = carrierOf(c, d.t);
@@ -278,19 +239,33 @@ export function codeSentence(c: RoleContext): CodedEvent[] {
   }
   const demanded: Draft[] = [];
   for (const dm of findDemands(c)) {
-    const content = [...drafts.values()].filter((d) => d.keep && d.t.head > dm.trigger.head && d.t.head < dm.to);
+    const content = [...drafts.values()].filter(
+      (d) => d.keep && d.t.head > dm.trigger.head && d.t.head < dm.to,
+    );
     for (const d of content) d.keep = false;
     const mode = content[0] ? complementMode(content[0].type) : 'change';
     const source = dm.speaker;
     const target = sameActor(dm.addressee, source) ? null : dm.addressee;
-    const d: Draft = { t: dm.trigger, type: 'REQUEST', mode, source, target, modality: 'asserted', past: false, keep: true, nominal: false, background: false };
+    const d: Draft = {
+      t: dm.trigger,
+      type: 'REQUEST',
+      mode,
+      source,
+      target,
+      modality: 'asserted',
+      past: false,
+      keep: true,
+      nominal: false,
+      background: false,
+    };
     demanded.push(d);
   }
   for (const d of demanded) drafts.set(d.t, d);
   const out: CodedEvent[] = [];
   const verbal = [...drafts.values()].some((d) => d.keep && !d.nominal);
   const foreground = [...drafts.values()].some((d) => d.keep && !d.background);
-  const same = (a: ActorMention | null, b: ActorMention | null) => (a === null && b === null) || sameActor(a, b);
+  const same = (a: ActorMention | null, b: ActorMention | null) =>
+    (a === null && b === null) || sameActor(a, b);
   for (const d of drafts.values()) {
     if (!d.keep || (d.nominal && verbal) || (d.background && foreground)) continue;
     const dup = out.find((e) => e.type === d.type && (same(e.source, d.source) || !d.source));
@@ -298,7 +273,16 @@ export function codeSentence(c: RoleContext): CodedEvent[] {
     const p = carrierOf(c, d.t);
     const at = p.kind === 'nominal' ? d.t.head : p.p;
     const clause = { first: boundaryBefore(c.words, at).at + 1, last: clauseEnd(c.words, d.t.last) - 1 };
-    out.push({ type: d.type, mode: d.mode, source: d.source, target: d.target, modality: d.modality, past: d.past, trigger: d.t, clause });
+    out.push({
+      type: d.type,
+      mode: d.mode,
+      source: d.source,
+      target: d.target,
+      modality: d.modality,
+      past: d.past,
+      trigger: d.t,
+      clause,
+    });
   }
   return out;
 }

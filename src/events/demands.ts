@@ -31,7 +31,12 @@ function modalEntry(word: string): TriggerEntry {
 function trailingSpeaker(c: RoleContext, end: number): ActorMention | null {
   if (c.words[end]?.text !== ',') return null;
   for (let k = end + 1; k < c.words.length && k <= end + 7; k++)
-    if (isReporting(c.words[k]!)) return c.actors.find((a) => a.first > end && a.last < k) ?? c.actors.find((a) => a.first > k && a.first <= k + 4) ?? null;
+    if (isReporting(c.words[k]!))
+      return (
+        c.actors.find((a) => a.first > end && a.last < k) ??
+        c.actors.find((a) => a.first > k && a.first <= k + 4) ??
+        null
+      );
   return null;
 }
 
@@ -44,7 +49,13 @@ export function findDemands(c: RoleContext): Demand[] {
     const to = clauseEnd(c.words, k);
     const speaker = b.kind === 'report' ? subjectActor(c, b.at) : trailingSpeaker(c, to);
     if (!speaker) return;
-    const trigger: TriggerMatch = { entry: modalEntry(w.lower), head: k, last: k, objectEnd: null, verbal: true };
+    const trigger: TriggerMatch = {
+      entry: modalEntry(w.lower),
+      head: k,
+      last: k,
+      objectEnd: null,
+      verbal: true,
+    };
     out.push({ trigger, speaker, addressee: subjectActor(c, k), from: k + 1, to });
   });
   return out;

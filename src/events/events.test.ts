@@ -23,20 +23,51 @@ function coded(row: Row): string[] {
 
 const ROWS: Row[] = [
   // Envoys and visits (the shapes of our seed articles, in our own words).
-  { text: 'North Korea intends to dispatch its leader\'s closest aide to Russia, the state news agency said.', expect: 'CONSULT/visit PRK>RUS planned' },
-  { text: 'North Korea\'s Choe Ryong-hae is a close aide of the leader. Choe Ryong-hae, a senior party official, will travel to Moscow soon as the leader\'s personal envoy.', expect: 'CONSULT/visit PRK>RUS planned' },
-  { text: 'North Korean defence minister Pak Song-il is in Moscow. Pak Song-il, the reclusive state\'s top soldier, met with Russian President Vladimir Putin.', expect: 'CONSULT PRK>RUS asserted' },
-  { text: 'The North Korean leader sent a trusted aide to Beijing yesterday to mend ties.', published: '2013-05-23', expect: 'CONSULT/visit PRK>CHN asserted 2013-05-22' },
-  { text: 'Japan sent a senior diplomat to Pyongyang to discuss the fate of its abducted citizens.', expect: 'CONSULT/visit JPN>PRK asserted' },
-  { text: 'China\'s largest lenders have halted business with North Korea\'s main foreign exchange bank.', expect: 'SANCTION/discontinue CHN>PRK asserted' },
-  { text: 'Beijing has tightened inspections of cargo bound for North Korea.', expect: 'SANCTION CHN>PRK asserted' },
+  {
+    text: "North Korea intends to dispatch its leader's closest aide to Russia, the state news agency said.",
+    expect: 'CONSULT/visit PRK>RUS planned',
+  },
+  {
+    text: "North Korea's Choe Ryong-hae is a close aide of the leader. Choe Ryong-hae, a senior party official, will travel to Moscow soon as the leader's personal envoy.",
+    expect: 'CONSULT/visit PRK>RUS planned',
+  },
+  {
+    text: "North Korean defence minister Pak Song-il is in Moscow. Pak Song-il, the reclusive state's top soldier, met with Russian President Vladimir Putin.",
+    expect: 'CONSULT PRK>RUS asserted',
+  },
+  {
+    text: 'The North Korean leader sent a trusted aide to Beijing yesterday to mend ties.',
+    published: '2013-05-23',
+    expect: 'CONSULT/visit PRK>CHN asserted 2013-05-22',
+  },
+  {
+    text: 'Japan sent a senior diplomat to Pyongyang to discuss the fate of its abducted citizens.',
+    expect: 'CONSULT/visit JPN>PRK asserted',
+  },
+  {
+    text: "China's largest lenders have halted business with North Korea's main foreign exchange bank.",
+    expect: 'SANCTION/discontinue CHN>PRK asserted',
+  },
+  {
+    text: 'Beijing has tightened inspections of cargo bound for North Korea.',
+    expect: 'SANCTION CHN>PRK asserted',
+  },
   // Roles: passives, coordination, capitals, seats of power, possessives, generic actors.
-  { text: 'A Turkish convoy was attacked by Kurdish militants near the border.', expect: 'ASSAULT TUR>TUR asserted' },
+  {
+    text: 'A Turkish convoy was attacked by Kurdish militants near the border.',
+    expect: 'ASSAULT TUR>TUR asserted',
+  },
   { text: 'Iran and world powers agreed on a framework for a nuclear deal.', expect: 'AGREE IRN>- asserted' },
   { text: 'Washington accused Beijing of stealing trade secrets.', expect: 'ACCUSE/allege USA>CHN asserted' },
   { text: 'The Kremlin condemned the decision by Warsaw.', expect: 'ACCUSE/disapprove RUS>POL asserted' },
-  { text: 'China\'s new sanctions on North Korea took effect on Monday.', expect: 'SANCTION CHN>PRK asserted' },
-  { text: 'Police in Lagos arrested thirty opposition supporters.', expect: 'COERCE/arrest NGA>NGA asserted' },
+  {
+    text: "China's new sanctions on North Korea took effect on Monday.",
+    expect: 'SANCTION CHN>PRK asserted',
+  },
+  {
+    text: 'Police in Lagos arrested thirty opposition supporters.',
+    expect: 'COERCE/arrest NGA>NGA asserted',
+  },
   { text: 'The United Nations urged both sides to resume talks.', expect: 'REQUEST/meet IGO>- asserted' },
   { text: 'Students protested in Caracas against the new law.', expect: 'PROTEST/demo VEN>VEN asserted' },
   { text: 'Russia protested the expulsion of its diplomats.', expect: 'ACCUSE/disapprove RUS>- asserted' },
@@ -45,20 +76,37 @@ const ROWS: Row[] = [
   { text: 'Ukraine asked Germany for more air defence systems.', expect: 'REQUEST UKR>DEU asserted' },
   { text: 'Turkey has threatened to expel the Dutch ambassador.', expect: 'THREATEN TUR>NLD asserted' },
   { text: 'Iran vowed to strike back against Israel.', expect: 'THREATEN IRN>ISR asserted' },
-  { text: 'Mexico pledged to cooperate with the United States against the cartels.', expect: 'AGREE MEX>USA asserted' },
+  {
+    text: 'Mexico pledged to cooperate with the United States against the cartels.',
+    expect: 'AGREE MEX>USA asserted',
+  },
   { text: 'Egypt said it would send food aid to Sudan.', expect: 'AGREE EGY>SDN asserted' },
-  { text: 'South Korea said the North fired two missiles into the sea.', expect: 'MOBILIZE/weapons PRK>- asserted' },
+  {
+    text: 'South Korea said the North fired two missiles into the sea.',
+    expect: 'MOBILIZE/weapons PRK>- asserted',
+  },
   // Modality.
   { text: 'The two leaders may discuss a summit later this year.', expect: 'CONSULT ->- possible' },
   { text: 'Russia refused to withdraw its troops from the border.', expect: 'REJECT/yield RUS>- asserted' },
   { text: 'The minister did not meet the Chinese delegation.', expect: 'CONSULT ->CHN negated' },
-  { text: 'A visit by the Chinese premier to Seoul has not been confirmed.', expect: 'CONSULT/visit CHN>KOR negated' },
+  {
+    text: 'A visit by the Chinese premier to Seoul has not been confirmed.',
+    expect: 'CONSULT/visit CHN>KOR negated',
+  },
   { text: 'The council is scheduled to meet the Iranian envoy next week.', expect: 'CONSULT ->IRN planned' },
   { text: 'The Turkish president is likely to visit Baghdad.', expect: 'CONSULT/visit TUR>IRQ possible' },
   { text: 'Top aide to visit Russia', expect: 'CONSULT/visit ->RUS planned' },
   // Dates: stated, else the publication day for what just happened, else none.
-  { text: 'Rebels attacked an army convoy in Mali.', published: '2020-03-04', expect: 'ASSAULT MLI>MLI asserted 2020-03-04' },
-  { text: 'Rebels will attack the convoy in Mali, officials fear.', published: '2020-03-04', expect: 'THREATEN MLI>MLI asserted' },
+  {
+    text: 'Rebels attacked an army convoy in Mali.',
+    published: '2020-03-04',
+    expect: 'ASSAULT MLI>MLI asserted 2020-03-04',
+  },
+  {
+    text: 'Rebels will attack the convoy in Mali, officials fear.',
+    published: '2020-03-04',
+    expect: 'THREATEN MLI>MLI asserted',
+  },
   // Nothing to code.
   { text: 'The weather was mild.', expect: null },
   { text: 'Economists have long debated whether sanctions work.', expect: null },
@@ -85,6 +133,7 @@ describe('codeEvents', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const text of ['', ' ', '...', '\u0000\uFFFF', 'a'.repeat(5000), ', , by to of', '"\u202E attacked']) expect(() => codeEvents(createDoc('t', text))).not.toThrow();
+    for (const text of ['', ' ', '...', '\u0000\uFFFF', 'a'.repeat(5000), ', , by to of', '"\u202E attacked'])
+      expect(() => codeEvents(createDoc('t', text))).not.toThrow();
   });
 });

@@ -47,8 +47,7 @@ function computeVerbLemmas(w: string): string[] {
   const irregular = IRREGULAR[w];
   if (irregular) return [irregular];
   const out = [w];
-  const undouble = (stem: string) =>
-    /([bdgklmnprtz])\1$/.test(stem) ? [stem.slice(0, -1)] : [];
+  const undouble = (stem: string) => (/([bdgklmnprtz])\1$/.test(stem) ? [stem.slice(0, -1)] : []);
   if (w.endsWith('ied') && w.length > 4) out.push(`${w.slice(0, -3)}y`);
   else if (w.endsWith('ed') && w.length > 3) {
     const stem = w.slice(0, -2);

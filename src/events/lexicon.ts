@@ -43,10 +43,22 @@ export interface Leader {
 
 const NAME_PARTICLES = new Set(['al', 'bin', 'da', 'de', 'el', 'van', 'von', 'king', 'queen', 'prince']);
 
+/** Words of group and body names too common to identify one alone ("States", "Bank", "African"). */
+const GENERIC_NAME_WORDS = new Set(
+  (
+    'organization organisation community union bank group movement agency tribunal club program programme ' +
+    'commonwealth council states front party army congress brotherhood international world development ' +
+    'african american asian european islamic national liberation people united revolutionary democratic ' +
+    'republic workers central criminal food energy security collective treaty economic southern eastern ' +
+    'western northern non-aligned contact paris inter-american labour muslim shining'
+  ).split(' '),
+);
+
 function addLeader(leaders: Map<string, Leader | null>, leader: Leader): void {
   leaders.set(leader.name.toLowerCase(), leader);
   for (const part of leader.name.toLowerCase().split(/\s+/)) {
-    if (part.length < 3 || NAME_PARTICLES.has(part) || part.startsWith('al-')) continue;
+    if (part.length < 3 || NAME_PARTICLES.has(part) || GENERIC_NAME_WORDS.has(part) || part.startsWith('al-'))
+      continue;
     const prior = leaders.get(part);
     const same = prior && prior.country === leader.country && prior.organization === leader.organization;
     leaders.set(part, prior === undefined || same ? leader : null);
@@ -89,7 +101,11 @@ export function parseTriggerLexicon(files: readonly LexiconFile[]): TriggerLexic
   for (const file of files) {
     if (file.name === 'known-actors.tsv') {
       for (const { cells } of rows(file))
-        addLeader(leaders, { name: cells[0] ?? '', country: cells[1] || null, organization: cells[2] || null });
+        addLeader(leaders, {
+          name: cells[0] ?? '',
+          country: cells[1] || null,
+          organization: cells[2] || null,
+        });
       continue;
     }
     if (file.name === 'classes.tsv') {

@@ -11,12 +11,79 @@ import { verbLemmas } from './lemma.js';
 import type { Word } from './words.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither']);
-const POSSIBLE = new Set(['may', 'might', 'could', 'can', 'possibly', 'perhaps', 'likely', 'unlikely', 'probably', 'if', 'unless', 'whether', 'considering', 'consider']);
+const POSSIBLE = new Set([
+  'may',
+  'might',
+  'could',
+  'can',
+  'possibly',
+  'perhaps',
+  'likely',
+  'unlikely',
+  'probably',
+  'if',
+  'unless',
+  'whether',
+  'considering',
+  'consider',
+]);
 const PLANNED = new Set(['will', "'ll", 'shall', 'would', 'going', 'due', 'about', 'soon', 'set']);
-const PLAN_VERBS = new Set(['plan', 'intend', 'expect', 'schedule', 'prepare', 'aim', 'hope', 'want', 'decide', 'wish', 'seek', 'try', 'attempt', 'mean', 'arrange']);
+const PLAN_VERBS = new Set([
+  'plan',
+  'intend',
+  'expect',
+  'schedule',
+  'prepare',
+  'aim',
+  'hope',
+  'want',
+  'decide',
+  'wish',
+  'seek',
+  'try',
+  'attempt',
+  'mean',
+  'arrange',
+]);
 const FAIL_VERBS = new Set(['fail', 'cease', 'stop']);
-const CHAIN = new Set(['to', 'be', 'is', 'was', 'are', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'also', 'now', 'still', 'yet', 'again', 'reportedly', 'already', 'then', 'soon', 'later', 'jointly', 'to']);
-const NOUN_PLANNED = new Set(['planned', 'proposed', 'upcoming', 'scheduled', 'expected', 'forthcoming', 'impending', 'prospective', 'future']);
+const CHAIN = new Set([
+  'to',
+  'be',
+  'is',
+  'was',
+  'are',
+  'were',
+  'been',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'also',
+  'now',
+  'still',
+  'yet',
+  'again',
+  'reportedly',
+  'already',
+  'then',
+  'soon',
+  'later',
+  'jointly',
+  'to',
+]);
+const NOUN_PLANNED = new Set([
+  'planned',
+  'proposed',
+  'upcoming',
+  'scheduled',
+  'expected',
+  'forthcoming',
+  'impending',
+  'prospective',
+  'future',
+]);
 const NOUN_POSSIBLE = new Set(['possible', 'potential', 'rumoured', 'rumored', 'likely', 'hypothetical']);
 
 function lemmaIn(w: Word, set: ReadonlySet<string>): boolean {

@@ -19,7 +19,21 @@ export interface RoleContext {
 const overlapsTrigger = (c: RoleContext, a: ActorMention): boolean =>
   c.triggers.some((t) => a.first <= t.last && a.last >= t.head);
 
-const TARGET_PREPS = new Set(['on', 'against', 'to', 'with', 'at', 'into', 'toward', 'towards', 'between', 'in', 'of', 'from', 'for']);
+const TARGET_PREPS = new Set([
+  'on',
+  'against',
+  'to',
+  'with',
+  'at',
+  'into',
+  'toward',
+  'towards',
+  'between',
+  'in',
+  'of',
+  'from',
+  'for',
+]);
 
 /** "its troops": the source's own people are not a target. */
 const OWN = new Set(['its', 'their', 'his', 'her', 'our']);
@@ -50,7 +64,11 @@ export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention
     let j = -1;
     for (let s = segs.length - 1; s >= 0 && j < 0; s--) {
       const seg = segs[s]!;
-      if (cands.some((a) => a.first >= seg.start && a.last < seg.end) && !(s > 0 && opensApposition(c.words, seg))) j = s;
+      if (
+        cands.some((a) => a.first >= seg.start && a.last < seg.end) &&
+        !(s > 0 && opensApposition(c.words, seg))
+      )
+        j = s;
     }
     if (j < 0) return cands[0]!;
     while (j > 0 && onlyActors(c, segs[j - 1]!) && cands.some((a) => a.first >= segs[j - 1]!.start)) j--;
@@ -66,9 +84,15 @@ export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention
 }
 
 /** "Choe, a senior North Korean official, ..." gives Choe the apposition's country. */
-function withAppositionCountry(c: RoleContext, a: ActorMention, next: { start: number; end: number } | undefined): ActorMention {
+function withAppositionCountry(
+  c: RoleContext,
+  a: ActorMention,
+  next: { start: number; end: number } | undefined,
+): ActorMention {
   if (a.country || !next || !opensApposition(c.words, next) || next.start !== a.last + 2) return a;
-  const inner = c.actors.find((x) => x.first >= next.start && x.last < next.end && x.country && x.kind !== 'igo');
+  const inner = c.actors.find(
+    (x) => x.first >= next.start && x.last < next.end && x.country && x.kind !== 'igo',
+  );
   return inner ? { ...a, country: inner.country } : a;
 }
 
@@ -82,10 +106,16 @@ export function objectActor(
 ): ActorMention | null {
   const after = objectAfter(c, from, source, preferPrep);
   if (after || objectStart >= from) return after;
+  /* "received the visiting Chinese minister": the guest named inside the object. */
   return c.actors.find((a) => a.first > objectStart && a.first <= from && !sameActor(a, source)) ?? null;
 }
 
-function objectAfter(c: RoleContext, from: number, source: ActorMention | null, preferPrep: boolean): ActorMention | null {
+function objectAfter(
+  c: RoleContext,
+  from: number,
+  source: ActorMention | null,
+  preferPrep: boolean,
+): ActorMention | null {
   const end = clauseEnd(c.words, from);
   const found = c.actors.filter((a) => {
     if (a.first <= from || a.first >= end || sameActor(a, source) || overlapsTrigger(c, a)) return false;
@@ -94,7 +124,9 @@ function objectAfter(c: RoleContext, from: number, source: ActorMention | null, 
     return !(before === 'to' && c.words[a.first - 2]?.lower === 'according');
   });
   if (preferPrep) {
-    const withPrep = found.find((a) => a.first - from <= 4 && TARGET_PREPS.has(c.words[a.first - 1]?.lower ?? ''));
+    const withPrep = found.find(
+      (a) => a.first - from <= 4 && TARGET_PREPS.has(c.words[a.first - 1]?.lower ?? ''),
+    );
     if (withPrep) return withPrep;
   }
   const first = found[0] ?? null;
@@ -112,13 +144,18 @@ export function agentActor(c: RoleContext, from: number, maxGap = 12): ActorMent
 
 /** The actor right before a trigger noun: "China's sanctions", "Israeli air strikes", "U.S.-led raids". */
 export function modifierActor(c: RoleContext, head: number): ActorMention | null {
-  let k = head - 1;
-  while (k >= 0 && k >= head - 3 && !c.actors.some((a) => a.last === k)) {
+  for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
+    const found = c.actors.find((a) => a.last === k);
+    if (found) return found;
     const w = c.words[k]!;
-    if (w.cap || /^[,;:.]$/.test(w.text) || w.lower === 'by') return null;
-    k--;
+    if (
+      w.cap ||
+      /^[,;:.]$/.test(w.text) ||
+      /^(by|for|in|at|on|of|with|from|to|after|before|during)$/.test(w.lower)
+    )
+      return null;
   }
-  return c.actors.find((a) => a.last === k) ?? null;
+  return null;
 }
 
 /** "talks between X and Y": both sides. */
@@ -132,5 +169,11 @@ export function betweenActors(c: RoleContext, last: number): [ActorMention, Acto
 export function coordinatedActor(c: RoleContext, subject: ActorMention): ActorMention | null {
   const w = c.words[subject.last + 1];
   if (w?.lower !== 'and' && w?.text !== ',') return null;
-  return c.actors.find((a) => a.first === subject.last + 2 || (a.first === subject.last + 3 && c.words[subject.last + 2]?.lower === 'the')) ?? null;
+  return (
+    c.actors.find(
+      (a) =>
+        a.first === subject.last + 2 ||
+        (a.first === subject.last + 3 && c.words[subject.last + 2]?.lower === 'the'),
+    ) ?? null
+  );
 }

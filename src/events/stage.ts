@@ -50,11 +50,20 @@ function fillCountries(parses: readonly SentenceParse[], leaders: TriggerLexicon
     for (const a of s.actors)
       if (NAMED.has(a.kind) && a.country)
         for (const part of a.name.split(/[\s]+/))
-          if (part.length > 2 && /^\p{Lu}/u.test(part)) byWord.set(part, byWord.get(part) === undefined || byWord.get(part) === a.country ? a.country : '');
+          if (part.length > 2 && /^\p{Lu}/u.test(part))
+            byWord.set(
+              part,
+              byWord.get(part) === undefined || byWord.get(part) === a.country ? a.country : '',
+            );
   for (const s of parses)
     s.actors.forEach((a, i) => {
       if (!NAMED.has(a.kind) || a.country) return;
-      const found = new Set(a.name.split(/\s+/).map((p) => byWord.get(p)).filter((x): x is string => !!x));
+      const found = new Set(
+        a.name
+          .split(/\s+/)
+          .map((p) => byWord.get(p))
+          .filter((x): x is string => !!x),
+      );
       if (found.size === 1) {
         s.actors[i] = { ...a, country: [...found][0]! };
         return;
@@ -66,25 +75,41 @@ function fillCountries(parses: readonly SentenceParse[], leaders: TriggerLexicon
 }
 
 const GENERIC = new Set(['state', 'title', 'civilian']);
+/** Actor kinds that are proper names: their words trigger nothing. */
+const PROPER = new Set(['igo', 'person', 'org', 'country']);
 
 /**
  * "The government", "police", "protesters" with no nationality written next to them belong to
  * the country the sentence is about (its first country other than the other party's), else the
  * country the document mentions most (news about a place is mostly domestic).
  */
-function withDefaultCountry(a: ActorMention | null, other: ActorMention | null, s: SentenceParse, docCountry: string | null): ActorMention | null {
+function withDefaultCountry(
+  a: ActorMention | null,
+  other: ActorMention | null,
+  s: SentenceParse,
+  docCountry: string | null,
+): ActorMention | null {
   if (!a || a.country || !GENERIC.has(a.kind)) return a;
   const here = s.actors.find(
-    (x) => x.country && x.kind !== 'igo' && x.country !== other?.country && x !== other && !/^(border|frontier)s?$/.test(s.words[x.last + 1]?.lower ?? ''),
+    (x) =>
+      x.country &&
+      x.kind !== 'igo' &&
+      x.country !== other?.country &&
+      x !== other &&
+      !/^(border|frontier)s?$/.test(s.words[x.last + 1]?.lower ?? ''),
   );
-  const domestic = a.kind === 'title' && !(other?.kind === 'state' || other?.kind === 'civilian') ? null : (other?.country ?? null);
+  const domestic =
+    a.kind === 'title' && !(other?.kind === 'state' || other?.kind === 'civilian')
+      ? null
+      : (other?.country ?? null);
   const country = here?.country ?? (docCountry !== other?.country ? docCountry : domestic) ?? domestic;
   return country ? { ...a, country } : a;
 }
 
 function mostMentioned(parses: readonly SentenceParse[]): string | null {
   const counts = new Map<string, number>();
-  for (const s of parses) for (const a of s.actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  for (const s of parses)
+    for (const a of s.actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
   let best: string | null = null;
   for (const [c, n] of counts) if (best === null || n > counts.get(best)!) best = c;
   return best;
@@ -101,7 +126,11 @@ function knownLeader(name: string, leaders: TriggerLexicon['leaders']): Leader |
 
 function toActor(words: readonly Word[], a: ActorMention | null): Actor | null {
   if (!a) return null;
-  return { name: a.name, country: a.country, span: { start: words[a.first]!.start, end: words[a.last]!.end } };
+  return {
+    name: a.name,
+    country: a.country,
+    span: { start: words[a.first]!.start, end: words[a.last]!.end },
+  };
 }
 
 function toEvent(doc: Doc, s: SentenceParse, e: CodedEvent, dateOf: EventStageOptions['dateOf']): Event {
@@ -154,7 +183,13 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
   const events: Event[] = [];
   for (const s of parses) {
     const ends = new Set(s.actors.filter((a) => a.kind !== 'nationality').map((a) => a.last));
-    const triggers = findTriggers(s.words, lexicon, (k) => ends.has(k));
+    const named = s.actors.filter((a) => PROPER.has(a.kind));
+    const triggers = findTriggers(
+      s.words,
+      lexicon,
+      (k) => ends.has(k),
+      (k) => named.some((a) => a.first <= k && a.last >= k),
+    );
     if (!triggers.length && !s.words.some((w) => /^(must|should|ought)$/.test(w.lower))) continue;
     for (const e of codeSentence({ words: s.words, actors: s.actors, triggers })) {
       const source = withDefaultCountry(e.source, e.target, s, docCountry);
@@ -162,11 +197,18 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
       events.push(toEvent(doc, s, { ...e, source, target }, dateOf));
     }
   }
-  return events.sort((a, b) => a.evidence.start - b.evidence.start || (a.trigger?.start ?? 0) - (b.trigger?.start ?? 0));
+  return events.sort(
+    (a, b) => a.evidence.start - b.evidence.start || (a.trigger?.start ?? 0) - (b.trigger?.start ?? 0),
+  );
 }
 
 /** The `events` stage. Lexicon and gazetteer are loaded once, when the stage is built. */
 export function eventStage(opts: EventStageOptions = {}): Stage<'events'> {
   const built: EventStageOptions = { ...opts, lexicon: opts.lexicon ?? loadTriggerLexicon() };
-  return { name: 'events', provides: 'events', requires: ['sentences', 'tokens'], run: (doc) => codeEvents(doc, built) };
+  return {
+    name: 'events',
+    provides: 'events',
+    requires: ['sentences', 'tokens'],
+    run: (doc) => codeEvents(doc, built),
+  };
 }

@@ -20,17 +20,88 @@ export interface TriggerMatch {
   readonly verbal: boolean;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'further', 'new', 'more']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'any',
+  'no',
+  'further',
+  'new',
+  'more',
+]);
 const PUNCT = /^[,;:.!?()"“”]$/;
 /** Participles that news uses as adjectives ("armed groups"), not as the verb. */
-const ADJECTIVE_AFTER = new Set(['forces', 'groups', 'group', 'men', 'conflict', 'gangs', 'wing', 'struggle', 'robbery', 'attack', 'militants', 'rebels', 'police', 'personnel', 'assistance']);
-const NOT_AS_OBJECT = new Set(['statement', 'statements', 'report', 'video', 'figures', 'data', 'results', 'details', 'footage', 'list', 'photos', 'images', 'document', 'documents', 'album', 'film', 'book', 'version', 'update', 'funds']);
+const ADJECTIVE_AFTER = new Set([
+  'forces',
+  'groups',
+  'group',
+  'men',
+  'conflict',
+  'gangs',
+  'wing',
+  'struggle',
+  'robbery',
+  'attack',
+  'militants',
+  'rebels',
+  'police',
+  'personnel',
+  'assistance',
+]);
+const NOT_AS_OBJECT = new Set([
+  'statement',
+  'statements',
+  'report',
+  'video',
+  'figures',
+  'data',
+  'results',
+  'details',
+  'footage',
+  'list',
+  'photos',
+  'images',
+  'document',
+  'documents',
+  'album',
+  'film',
+  'book',
+  'version',
+  'update',
+  'funds',
+]);
 /** Untagged base or -s forms are read as verbs only after a subject, modal, "to" or "not". */
-const SUBJECT_LIKE = /^(to|will|would|could|may|might|can|shall|should|must|not|n't|did|does|do|they|we|i|you|he|she|it|also|and|who|which|that)$/;
+const SUBJECT_LIKE =
+  /^(to|will|would|could|may|might|can|shall|should|must|not|n't|did|does|do|they|we|i|you|he|she|it|also|and|who|which|that|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** A pronoun object may split a particle verb: "blew himself up", "handed them over". */
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'itself', 'him', 'her', 'them', 'it']);
 /** "strike" the noun is a walkout unless these say it is military. */
-const STRIKE_MILITARY = new Set(['military', 'retaliatory', 'pre-emptive', 'preemptive', 'precision', 'surgical', 'aerial', 'missile', 'drone', 'rocket', 'nuclear', 'first', 'artillery', 'deadly']);
+const STRIKE_MILITARY = new Set([
+  'military',
+  'retaliatory',
+  'pre-emptive',
+  'preemptive',
+  'precision',
+  'surgical',
+  'aerial',
+  'missile',
+  'drone',
+  'rocket',
+  'nuclear',
+  'first',
+  'artillery',
+  'deadly',
+]);
 
 function isVerbTag(pos: string | null): boolean {
   return pos !== null && pos.startsWith('VB');
@@ -87,10 +158,16 @@ function fitsPos(
   const afterDet = prev !== undefined && (DETERMINERS.has(prev.lower) || prev.pos === 'POS');
   if (pos === 'V') {
     if (afterDet) return false;
-    if (w.pos !== null) return isVerbTag(w.pos) || (w.pos === 'JJ' && w.lower.endsWith('ed') && !ADJECTIVE_AFTER.has(words[i + 1]?.lower ?? ''));
+    if (w.pos !== null)
+      return (
+        isVerbTag(w.pos) ||
+        (w.pos === 'JJ' && w.lower.endsWith('ed') && !ADJECTIVE_AFTER.has(words[i + 1]?.lower ?? ''))
+      );
     if (w.lower.endsWith('ed') && ADJECTIVE_AFTER.has(words[i + 1]?.lower ?? '')) return false;
     if (w.lower === lemma || (w.lower === `${lemma}s` && !w.lower.endsWith('ss')))
-      return prev !== undefined && (SUBJECT_LIKE.test(prev.lower) || actorEnds(i - 1) || /ly$/.test(prev.lower));
+      return (
+        prev !== undefined && (SUBJECT_LIKE.test(prev.lower) || actorEnds(i - 1) || /ly$/.test(prev.lower))
+      );
     return true;
   }
   if (w.pos === null) return true;
@@ -110,22 +187,28 @@ function acceptable(words: readonly Word[], i: number, m: TriggerMatch): boolean
   const afterNext = words[i + 2]?.lower ?? '';
   if (head === 'release' && (NOT_AS_OBJECT.has(next) || NOT_AS_OBJECT.has(afterNext))) return false;
   if (head === 'call' && m.entry.rest.length === 0)
-    return words.slice(i + 1, i + 8).some((w, k, a) => w.lower === 'by' && /^(tele)?phone$/.test(a[k + 1]?.lower ?? ''));
+    return words
+      .slice(i + 1, i + 8)
+      .some((w, k, a) => w.lower === 'by' && /^(tele)?phone$/.test(a[k + 1]?.lower ?? ''));
   if (head === 'march' && words[i]!.cap && i > 0) return false;
   return true;
 }
 
-/** `actorEnds(k)`: a subject-like actor (not a bare nationality) ends at word k, so an untagged verb may follow. */
+/**
+ * `actorEnds(k)`: a subject-like actor (not a bare nationality) ends at word k, so an untagged verb
+ * may follow; `inName(k)`: word k is inside a proper name ("Amnesty International"), never a trigger.
+ */
 export function findTriggers(
   words: readonly Word[],
   lex: TriggerLexicon,
   actorEnds: (k: number) => boolean = () => false,
+  inName: (k: number) => boolean = () => false,
 ): TriggerMatch[] {
   const out: TriggerMatch[] = [];
   const consumed = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (consumed.has(i) || (w.cap && i > 0 && !/^["“:]$/.test(words[i - 1]!.text))) continue;
+    if (consumed.has(i) || inName(i) || (w.cap && i > 0 && !/^["“:]$/.test(words[i - 1]!.text))) continue;
     const verbFirst = w.pos ? isVerbTag(w.pos) : !DETERMINERS.has(words[i - 1]?.lower ?? '');
     const order: TriggerEntry['pos'][] = verbFirst ? ['V', 'N', 'A'] : ['N', 'A', 'V'];
     let best: TriggerMatch | null = null;
@@ -135,7 +218,13 @@ export function findTriggers(
           if (entry.pos !== pos || !fitsPos(words, i, pos, lemma, actorEnds, entry.rest.length > 0)) continue;
           const rest = matchRest(words, i, entry.rest, lex);
           if (!rest) continue;
-          const m: TriggerMatch = { entry, head: i, last: rest.last, objectEnd: rest.objectEnd, verbal: pos !== 'N' };
+          const m: TriggerMatch = {
+            entry,
+            head: i,
+            last: rest.last,
+            objectEnd: rest.objectEnd,
+            verbal: pos !== 'N',
+          };
           if (!acceptable(words, i, m)) continue;
           if (
             !best ||
@@ -150,7 +239,11 @@ export function findTriggers(
     }
     if (!best) continue;
     const military = [words[i - 1], words[i - 2]].some((x) => STRIKE_MILITARY.has(x?.lower ?? ''));
-    if (best.entry.head === 'strike' && !best.verbal && (military || /^(on|against)$/.test(words[i + 1]?.lower ?? '')))
+    if (
+      best.entry.head === 'strike' &&
+      !best.verbal &&
+      (military || /^(on|against)$/.test(words[i + 1]?.lower ?? ''))
+    )
       best = { ...best, entry: { ...best.entry, type: 'ASSAULT', mode: null } };
     out.push(best);
     for (let k = i + 1; k <= best.last; k++) consumed.add(k);

@@ -38,7 +38,8 @@ export function sentenceWords(doc: Doc, sentence: Span, tokens: readonly Token[]
   const out: Word[] = [];
   if (tokens) {
     for (const t of tokens)
-      if (t.start >= sentence.start && t.end <= sentence.end) pushSplit(out, doc, t.start, t.end, t.pos ?? null);
+      if (t.start >= sentence.start && t.end <= sentence.end)
+        pushSplit(out, doc, t.start, t.end, t.pos ?? null);
     return out;
   }
   WORD_RE.lastIndex = 0;

@@ -24,7 +24,11 @@ describe('entityStage: types and spans', () => {
     ['Trade between the two sides grew after the visit to Beijing.', 'Beijing', 'GPE'],
     ["A senior official of the Workers' Party spoke at the rally.", "Workers' Party", 'ORG'],
     ["Kim Jong-un's sister gave a short speech to the crowd.", 'Kim Jong-un', 'PERSON'],
-    ['The report was carried by the Korean Central News Agency on Friday.', 'Korean Central News Agency', 'ORG'],
+    [
+      'The report was carried by the Korean Central News Agency on Friday.',
+      'Korean Central News Agency',
+      'ORG',
+    ],
     ['Chinese officials declined to comment on the report.', 'Chinese', 'NORP'],
   ];
   it.each(rows)('%s -> %s', (text, mention, type) => {

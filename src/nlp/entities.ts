@@ -21,7 +21,30 @@ const GROUP_WORDS = new Set(
 );
 /** Words that may stand between a nationality and the person or organisation it qualifies. */
 const TITLE_GAP = /^(?:[A-Z][a-z]+|[a-z]+|'s|')$/;
-const NOT_TITLE = new Set(['and', 'or', 'the', 'a', 'an', 'said', 'says', 'told', 'with', 'to', 'by', 'for', 'in', 'on', 'at', 'from', 'as', 'was', 'is', 'that', 'when', 'who']);
+const NOT_TITLE = new Set([
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'said',
+  'says',
+  'told',
+  'with',
+  'to',
+  'by',
+  'for',
+  'in',
+  'on',
+  'at',
+  'from',
+  'as',
+  'was',
+  'is',
+  'that',
+  'when',
+  'who',
+]);
 const CONCAT_TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
 export interface EntityStageOptions {
@@ -94,7 +117,8 @@ export function entityStage(opts: EntityStageOptions = {}): Stage<'entities'> {
           while (d.last > d.first && /^(?:'s?|[.,;:!?"()-])$/.test(asTrained(text(toks[d.last]!)))) d.last--;
           const span = doc.text.slice(toks[d.first]!.start, toks[d.last]!.end);
           let draft = typed(d, span);
-          if (draft.type === 'PERSON' || draft.type === 'ORG') draft = { ...draft, country: statedCountry(draft, span) };
+          if (draft.type === 'PERSON' || draft.type === 'ORG')
+            draft = { ...draft, country: statedCountry(draft, span) };
           done.push(draft);
           drafts.push({ tokens: toks, draft });
         }
@@ -120,11 +144,14 @@ export function entityStage(opts: EntityStageOptions = {}): Stage<'entities'> {
         end: tokens[draft.last]!.end,
         draft,
       }));
-      const canon = canonicalForms(spans.map((e) => ({ text: doc.text.slice(e.start, e.end), type: e.draft.type })));
+      const canon = canonicalForms(
+        spans.map((e) => ({ text: doc.text.slice(e.start, e.end), type: e.draft.type })),
+      );
       const countryOf = new Map<string, string>();
       spans.forEach((e, i) => {
         const c = e.draft.country;
-        if (c && !countryOf.has(`${e.draft.type}:${canon[i]}`)) countryOf.set(`${e.draft.type}:${canon[i]}`, c);
+        if (c && !countryOf.has(`${e.draft.type}:${canon[i]}`))
+          countryOf.set(`${e.draft.type}:${canon[i]}`, c);
       });
       const out: Entity[] = spans.map((e, i) => ({
         start: e.start,

@@ -6,7 +6,14 @@
  * document, so a name tagged once is tagged the same way everywhere. BILOU transitions are
  * enforced while decoding. The trainer drives the same code with an update hook.
  */
-import { gazetteerIds, hashString, mixIds, WordFeatureCache, type FeatureResources } from './ner-features.js';
+import {
+  gazetteerIds,
+  hashString,
+  mixIds,
+  WordFeatureCache,
+  type FeatureResources,
+  type WordEntry,
+} from './ner-features.js';
 import { labelPart, labelType, makeLabel, N_LABELS, NER_TYPES, type NerWeights } from './ner-model.js';
 
 const T_PREV = hashString('t-1');
@@ -31,6 +38,17 @@ const N_TYPES = NER_TYPES.length;
 /** Called by the trainer for every token whose prediction differs from gold. */
 export type UpdateHook = (features: Int32Array, count: number, gold: number, predicted: number) => void;
 
+/** A document's per-word work done once and shared by both passes. */
+export interface PreparedDocument {
+  readonly sentences: readonly {
+    readonly entries: readonly WordEntry[];
+    readonly gazetteer: readonly Int32Array[];
+    readonly headline: boolean;
+  }[];
+  /** Context aggregation: lower-case word id -> ids of the words around its occurrences. */
+  readonly contexts: ReadonlyMap<number, Int32Array>;
+}
+
 export interface DecodeOptions {
   /** Gold labels per sentence: decoding then calls `update` on each mistake. */
   readonly gold?: readonly Int32Array[];
@@ -54,24 +72,52 @@ export class NerDecoder {
   private readonly mask: number;
   private readonly feats = new Int32Array(MAX_FEATURES);
   private readonly scores = new Float64Array(N_LABELS);
+  /**
+   * A shipped model never changes, so the summed scores of a word's window features (and of a
+   * document's aggregated contexts) are computed once and reused; training adds them one by one.
+   */
+  private readonly frozen: boolean;
+  private readonly windowCache = new Map<WordEntry, Float32Array>();
+  private readonly aggregateCache = new WeakMap<Int32Array, Float32Array>();
   private readonly bos;
   private readonly eos;
 
   constructor(
     readonly model: NerWeights,
     private readonly res: FeatureResources,
+    words?: WordFeatureCache,
   ) {
-    this.words = new WordFeatureCache(res);
+    this.words = words ?? new WordFeatureCache(res);
     this.mask = (1 << model.bits) - 1;
+    this.frozen = model.rowOf !== undefined;
     this.bos = this.words.get('<S>');
     this.eos = this.words.get('</S>');
   }
 
+  prepare(doc: readonly (readonly string[])[]): PreparedDocument {
+    return {
+      sentences: doc.map((words) => {
+        const entries = words.map((w) => this.words.get(w));
+        let letters = 0;
+        let upper = 0;
+        for (const e of entries) {
+          if (e.hasLetter) letters++;
+          if (e.allUpper) upper++;
+        }
+        return {
+          entries,
+          gazetteer: gazetteerIds(words, this.res.gazetteer),
+          headline: letters > 1 && upper === letters,
+        };
+      }),
+      contexts: this.aggregateContexts(doc),
+    };
+  }
+
   /** Labels (BILOU ids) for every sentence of one document. */
-  decodeDocument(doc: readonly (readonly string[])[], opts: DecodeOptions = {}): Int32Array[] {
+  decodeDocument(doc: PreparedDocument, opts: DecodeOptions = {}): Int32Array[] {
     const history = new Map<number, Int32Array>();
-    const contexts = this.aggregateContexts(doc);
-    return doc.map((sentence, s) => this.decodeSentence(sentence, history, contexts, opts, s));
+    return doc.sentences.map((sentence, s) => this.decodeSentence(sentence, history, doc.contexts, opts, s));
   }
 
   /**
@@ -99,34 +145,35 @@ export class NerDecoder {
   }
 
   private decodeSentence(
-    words: readonly string[],
+    sentence: PreparedDocument['sentences'][number],
     history: Map<number, Int32Array>,
-    contexts: Map<number, Int32Array>,
+    contexts: ReadonlyMap<number, Int32Array>,
     opts: DecodeOptions,
     s: number,
   ): Int32Array {
-    const n = words.length;
+    const { entries, headline } = sentence;
+    const gaz = sentence.gazetteer;
+    const n = entries.length;
     const out = new Int32Array(n);
-    const entries = words.map((w) => this.words.get(w));
-    const gaz = gazetteerIds(words, this.res.gazetteer);
-    let letters = 0;
-    let upper = 0;
-    for (const w of words) {
-      if (/[a-zA-Z]/.test(w)) letters++;
-      if (/[a-z]/.test(w) === false && /[A-Z]/.test(w)) upper++;
-    }
-    const headline = letters > 1 && upper === letters;
+    const window = this.frozen ? entries.map((e) => this.windowScores(e)) : [];
+    const bosScores = this.frozen ? this.windowScores(this.bos) : undefined;
+    const eosScores = this.frozen ? this.windowScores(this.eos) : undefined;
     const gold = opts.gold?.[s];
     const hints = opts.docHints?.[s];
     const feats = this.feats;
     for (let i = 0; i < n; i++) {
       const e = entries[i]!;
       let k = 0;
+      this.scores.fill(0);
       for (let o = -2; o <= 2; o++) {
         const j = i + o;
-        const ent = j < 0 ? this.bos : j >= n ? this.eos : entries[j]!;
-        const ids = ent.at[o + 2]!;
-        for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
+        if (this.frozen) {
+          this.addScores(j < 0 ? bosScores! : j >= n ? eosScores! : window[j]!, (o + 2) * N_LABELS);
+        } else {
+          const ent = j < 0 ? this.bos : j >= n ? this.eos : entries[j]!;
+          const ids = ent.at[o + 2]!;
+          for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
+        }
       }
       const p1 = i > 0 ? out[i - 1]! : -1;
       const p2 = i > 1 ? out[i - 2]! : -1;
@@ -144,7 +191,8 @@ export class NerDecoder {
       const g = gaz[i]!;
       for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
       const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
-      if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
+      if (agg && this.frozen) this.addScores(this.aggregateScores(agg), 0);
+      else if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
       const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
       if (hist) {
         let best = 0;
@@ -169,12 +217,51 @@ export class NerDecoder {
     return out;
   }
 
-  private best(k: number, prev: number, last: boolean): number {
-    const { weights } = this.model;
+  private addScores(v: Float32Array, offset: number): void {
     const scores = this.scores;
-    scores.fill(0);
+    for (let c = 0; c < N_LABELS; c++) scores[c] = scores[c]! + v[offset + c]!;
+  }
+
+  /** Summed label scores of a word's window features at each offset: the same for every occurrence. */
+  private windowScores(e: WordEntry): Float32Array {
+    let v = this.windowCache.get(e);
+    if (!v) {
+      v = new Float32Array(5 * N_LABELS);
+      for (let o = 0; o < 5; o++) this.sumInto(e.at[o]!, v, o * N_LABELS);
+      if (this.windowCache.size > 500_000) this.windowCache.clear();
+      this.windowCache.set(e, v);
+    }
+    return v;
+  }
+
+  private aggregateScores(ids: Int32Array): Float32Array {
+    let v = this.aggregateCache.get(ids);
+    if (!v) {
+      v = new Float32Array(N_LABELS);
+      this.sumInto(ids, v, 0);
+      this.aggregateCache.set(ids, v);
+    }
+    return v;
+  }
+
+  private sumInto(ids: Int32Array, v: Float32Array, offset: number): void {
+    const { weights, rowOf } = this.model;
+    for (let f = 0; f < ids.length; f++) {
+      const bucket = ids[f]! & this.mask;
+      const r = rowOf ? rowOf[bucket]! : bucket;
+      if (r < 0) continue;
+      for (let c = 0; c < N_LABELS; c++) v[offset + c] = v[offset + c]! + weights[r * N_LABELS + c]!;
+    }
+  }
+
+  private best(k: number, prev: number, last: boolean): number {
+    const { weights, rowOf } = this.model;
+    const scores = this.scores;
     for (let f = 0; f < k; f++) {
-      const row = (this.feats[f]! & this.mask) * N_LABELS;
+      const bucket = this.feats[f]! & this.mask;
+      const r = rowOf ? rowOf[bucket]! : bucket;
+      if (r < 0) continue;
+      const row = r * N_LABELS;
       for (let c = 0; c < N_LABELS; c++) scores[c] = scores[c]! + weights[row + c]!;
     }
     let best = -1;

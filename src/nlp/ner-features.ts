@@ -96,6 +96,9 @@ export interface WordEntry {
   readonly lowerId: number;
   readonly shapeId: number;
   readonly capitalised: boolean;
+  readonly hasLetter: boolean;
+  /** Has capitals and no lower-case letters ("IAEA", "U.S."). */
+  readonly allUpper: boolean;
 }
 
 const OFFSETS = [-2, -1, 0, 1, 2] as const;
@@ -140,6 +143,8 @@ export class WordFeatureCache {
       lowerId: hashString(lower) | 0,
       shapeId: hashString(ss) | 0,
       capitalised: /^[A-Z]/.test(word),
+      hasLetter: /[a-zA-Z]/.test(word),
+      allUpper: /[A-Z]/.test(word) && !/[a-z]/.test(word),
     };
   }
 }

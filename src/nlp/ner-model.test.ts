@@ -4,18 +4,35 @@ import { bioToLabels, labelName, labelsToBio, N_LABELS, packModel, unpackModel }
 
 describe('BIO <-> BILOU', () => {
   const rows: [string[], string[]][] = [
-    [['B-PER', 'I-PER', 'I-PER', 'O'], ['B-PER', 'I-PER', 'L-PER', 'O']],
-    [['B-LOC', 'B-LOC'], ['U-LOC', 'U-LOC']],
-    [['I-ORG', 'O', 'B-MISC'], ['U-ORG', 'O', 'U-MISC']],
+    [
+      ['B-PER', 'I-PER', 'I-PER', 'O'],
+      ['B-PER', 'I-PER', 'L-PER', 'O'],
+    ],
+    [
+      ['B-LOC', 'B-LOC'],
+      ['U-LOC', 'U-LOC'],
+    ],
+    [
+      ['I-ORG', 'O', 'B-MISC'],
+      ['U-ORG', 'O', 'U-MISC'],
+    ],
     // Must not join: adjacent entities of different types.
-    [['B-PER', 'I-ORG'], ['U-PER', 'U-ORG']],
+    [
+      ['B-PER', 'I-ORG'],
+      ['U-PER', 'U-ORG'],
+    ],
     // Unknown types are O.
-    [['B-TIM', 'O'], ['O', 'O']],
+    [
+      ['B-TIM', 'O'],
+      ['O', 'O'],
+    ],
   ];
   it.each(rows)('%j', (bio, bilou) => {
     const labels = bioToLabels(bio);
     expect([...labels].map(labelName)).toEqual(bilou);
-    expect(labelsToBio(labels)).toEqual(bio.map((t) => (t.includes('TIM') ? 'O' : t.replace(/^I-(?=ORG)/, 'B-'))));
+    expect(labelsToBio(labels)).toEqual(
+      bio.map((t) => (t.includes('TIM') ? 'O' : t.replace(/^I-(?=ORG)/, 'B-'))),
+    );
   });
 });
 

@@ -52,8 +52,10 @@ export function labelsToBio(labels: ArrayLike<number>): string[] {
 export interface NerWeights {
   /** log2 of the number of hash buckets. */
   readonly bits: number;
-  /** bucket * N_LABELS + label. */
+  /** row * N_LABELS + label, where row is the bucket, or rowOf[bucket] when rowOf is given. */
   readonly weights: Float32Array;
+  /** Compact form: bucket -> row of `weights`, -1 for buckets with no weight. */
+  readonly rowOf?: Int32Array;
 }
 
 export interface NerModelFile extends NerWeights {
@@ -79,7 +81,8 @@ export function packModel(model: NerModelFile, minWeight: number): Buffer {
   }
   const data = new Int16Array(kept.length * N_LABELS);
   kept.forEach((r, k) => {
-    for (let c = 0; c < N_LABELS; c++) data[k * N_LABELS + c] = Math.round(weights[r * N_LABELS + c]! / scale);
+    for (let c = 0; c < N_LABELS; c++)
+      data[k * N_LABELS + c] = Math.round(weights[r * N_LABELS + c]! / scale);
   });
   const header = Buffer.from(JSON.stringify({ bits, scale, labels: N_LABELS, config: model.config }));
   const len = Buffer.alloc(4);
@@ -103,14 +106,13 @@ export function unpackModel(gz: Buffer): NerModelFile {
   const bitmap = buf.subarray(8 + hlen, 8 + hlen + (rows >> 3));
   const dataStart = 8 + hlen + (rows >> 3);
   const data = new Int16Array(buf.buffer.slice(buf.byteOffset + dataStart, buf.byteOffset + buf.length));
-  const weights = new Float32Array(rows * N_LABELS);
+  // Only the kept rows are held in memory, found through a bucket -> row index.
+  const weights = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) weights[i] = data[i]! * header.scale;
+  const rowOf = new Int32Array(rows).fill(-1);
   let k = 0;
-  for (let r = 0; r < rows; r++) {
-    if (!(bitmap[r >> 3]! & (1 << (r & 7)))) continue;
-    for (let c = 0; c < N_LABELS; c++) weights[r * N_LABELS + c] = data[k * N_LABELS + c]! * header.scale;
-    k++;
-  }
-  return { bits: header.bits, weights, config: header.config };
+  for (let r = 0; r < rows; r++) if (bitmap[r >> 3]! & (1 << (r & 7))) rowOf[r] = k++;
+  return { bits: header.bits, weights, rowOf, config: header.config };
 }
 
 /** Word classes learnt from unlabelled text: column names and, per word, one value per column. */

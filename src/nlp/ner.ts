@@ -4,7 +4,7 @@
  * reads the first pass's labels across the whole document. Loaded once, lazily, from models/.
  */
 import { documentHints, NerDecoder } from './ner-decode.js';
-import type { FeatureResources } from './ner-features.js';
+import { WordFeatureCache, type FeatureResources } from './ner-features.js';
 import { nerGazetteer } from './ner-gazetteer.js';
 import { labelsToBio, modelsDir, readModelFiles, type NerWeights } from './ner-model.js';
 
@@ -15,14 +15,16 @@ export interface NerTagger {
 
 /** Builds a tagger from trained passes (first pass, then optionally the document pass). */
 export function createNerTagger(passes: readonly NerWeights[], resources: FeatureResources): NerTagger {
-  const decoders = passes.map((p) => new NerDecoder(p, resources));
+  const words = new WordFeatureCache(resources);
+  const decoders = passes.map((p) => new NerDecoder(p, resources, words));
   const first = decoders[0];
   if (!first) throw new Error('createNerTagger needs at least one trained pass');
   return {
     tagDocument(sentences) {
-      let labels = first.decodeDocument(sentences);
+      const prepared = first.prepare(sentences);
+      let labels = first.decodeDocument(prepared);
       const second = decoders[1];
-      if (second) labels = second.decodeDocument(sentences, { docHints: documentHints(sentences, labels) });
+      if (second) labels = second.decodeDocument(prepared, { docHints: documentHints(sentences, labels) });
       return labels.map((l) => labelsToBio(l));
     },
   };

@@ -1,24 +1,56 @@
 /**
  * A small averaged perceptron over string features, reusable by any greedy tagger: `Trainer`
  * learns sparse weights (averaged lazily, Daumé's trick: keep w and the sum of c * update, so
- * no per-weight timestamps), `SparseWeights` scores them at run time. Written here because no
+ * no per-weight timestamps), `PackedWeights` holds them at run time. Written here because no
  * installed package offers a trainable sequence classifier, and the algorithm is fifty lines.
  */
 
-/** Run-time weights: feature -> (class ids, weights), pruned and read-only. */
-export type SparseWeights = ReadonlyMap<string, { readonly cls: Uint8Array; readonly w: Float32Array }>;
+/**
+ * Run-time weights, packed for cache locality: `index` maps a feature to `start * 64 + count`,
+ * the span of its (class id, weight) pairs in `cls` and `w`.
+ */
+export interface PackedWeights {
+  readonly index: ReadonlyMap<string, number>;
+  readonly cls: Uint8Array;
+  readonly w: Float32Array;
+}
+
+/** At most this many classes, so that a count fits the low six bits of an index entry. */
+export const MAX_CLASSES = 63;
+
+export function packWeights(
+  rows: Iterable<readonly [string, { readonly cls: ArrayLike<number>; readonly w: ArrayLike<number> }]>,
+): PackedWeights {
+  const entries = [...rows];
+  const total = entries.reduce((n, [, row]) => n + row.cls.length, 0);
+  const cls = new Uint8Array(total);
+  const w = new Float32Array(total);
+  const index = new Map<string, number>();
+  let at = 0;
+  for (const [feature, row] of entries) {
+    index.set(feature, at * 64 + row.cls.length);
+    for (let k = 0; k < row.cls.length; k++, at++) {
+      cls[at] = row.cls[k]!;
+      w[at] = row.w[k]!;
+    }
+  }
+  return { index, cls, w };
+}
 
 /** Adds the weights of `features` into `scores` (zeroed first) and returns the best class. */
 export function scoreFeatures(
-  weights: SparseWeights,
+  weights: PackedWeights,
   features: readonly string[],
   scores: Float64Array,
 ): number {
   scores.fill(0);
+  const { index, cls, w } = weights;
   for (const f of features) {
-    const row = weights.get(f);
-    if (!row) continue;
-    for (let k = 0; k < row.cls.length; k++) scores[row.cls[k]!]! += row.w[k]!;
+    const entry = index.get(f);
+    if (entry === undefined) continue;
+    const start = Math.floor(entry / 64);
+    const end = start + (entry % 64);
+    for (let k = start; k < end; k++) scores[cls[k]!]! += w[k]!;
   }
   let best = 0;
   for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
@@ -37,7 +69,8 @@ export class PerceptronTrainer {
   private c = 1;
 
   constructor(readonly classCount: number) {
-    if (classCount > 255) throw new Error('PerceptronTrainer supports at most 255 classes');
+    if (classCount > MAX_CLASSES)
+      throw new Error(`PerceptronTrainer supports at most ${MAX_CLASSES} classes`);
     this.scores = new Float64Array(classCount);
   }
 

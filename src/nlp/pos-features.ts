@@ -15,33 +15,48 @@ export function normalizeWord(word: string): string {
   return word.toLowerCase();
 }
 
-/** "Ryong-hae" -> "Xx-x", "1,000" -> "d,d", "U.S." -> "X.X.". */
+/** "Ryong-hae" -> "Xx-x", "1,000" -> "d,d", "U.S." -> "X.X." (runs of a class collapse). */
 export function wordShape(word: string): string {
-  return word
-    .slice(0, 12)
-    .replace(/\p{Lu}+/gu, 'X')
-    .replace(/\p{Ll}+/gu, 'x')
-    .replace(/\d+/g, 'd');
+  let out = '';
+  let last = '';
+  const n = Math.min(word.length, 12);
+  for (let i = 0; i < n; i++) {
+    const ch = word[i]!;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const cls = ch >= '0' && ch <= '9' ? 'd' : lower !== upper ? (ch === upper ? 'X' : 'x') : ch;
+    if (cls !== last || (cls !== 'X' && cls !== 'x' && cls !== 'd')) out += cls;
+    last = cls;
+  }
+  return out;
 }
 
-/** The padded, normalised context of a sentence, computed once per sentence. */
-export function posContext(words: readonly string[]): string[] {
-  return [...START, ...words.map(normalizeWord), ...END];
+/** What the features read of a sentence, computed once per sentence. */
+export interface PosContext {
+  /** Normalised words, padded with two start and two end markers. */
+  readonly norm: readonly string[];
+  /** Word shapes, unpadded. */
+  readonly shapes: readonly string[];
+}
+
+export function posContext(words: readonly string[]): PosContext {
+  return { norm: [...START, ...words.map(normalizeWord), ...END], shapes: words.map(wordShape) };
 }
 
 /** The features of word `i` of `words` given the tags chosen for the two words before it. */
 export function posFeatures(
   i: number,
   words: readonly string[],
-  context: readonly string[],
+  context: PosContext,
   prev: string,
   prev2: string,
 ): string[] {
   const word = words[i]!;
   const c = i + 2;
-  const cur = context[c]!;
-  const next = context[c + 1]!;
-  const before = context[c - 1]!;
+  const norm = context.norm;
+  const cur = norm[c]!;
+  const next = norm[c + 1]!;
+  const before = norm[c - 1]!;
   const lower = word.toLowerCase();
   return [
     'b',
@@ -50,23 +65,23 @@ export function posFeatures(
     `s2 ${lower.slice(-2)}`,
     `s4 ${lower.slice(-4)}`,
     `p3 ${lower.slice(0, 3)}`,
-    `h-1 ${i > 0 ? wordShape(words[i - 1]!) : '^'}`,
-    `h+1 ${i + 1 < words.length ? wordShape(words[i + 1]!) : '$'}`,
+    `h-1 ${i > 0 ? context.shapes[i - 1] : '^'}`,
+    `h+1 ${i + 1 < words.length ? context.shapes[i + 1] : '$'}`,
     `tw+1 ${prev} ${next}`,
     `W ${word}`,
     `ww ${before} ${cur}`,
     `w+ ${cur} ${next}`,
     `p ${word[0]}`,
-    `h ${wordShape(word)}`,
+    `h ${context.shapes[i]}`,
     `t ${prev}`,
     `tt ${prev} ${prev2}`,
     `w ${cur}`,
     `tw ${prev} ${cur}`,
     `w-1 ${before}`,
     `s-1 ${before.slice(-3)}`,
-    `w-2 ${context[c - 2]}`,
+    `w-2 ${norm[c - 2]}`,
     `w+1 ${next}`,
     `s+1 ${next.slice(-3)}`,
-    `w+2 ${context[c + 2]}`,
+    `w+2 ${norm[c + 2]}`,
   ];
 }

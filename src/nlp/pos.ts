@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { scoreFeatures, type SparseWeights } from './perceptron.js';
+import { packWeights, scoreFeatures, type PackedWeights } from './perceptron.js';
 import { posContext, posFeatures } from './pos-features.js';
 
 export const POS_MODEL_URL = new URL('../../models/pos.json.gz', import.meta.url);
@@ -15,7 +15,7 @@ export interface PosModel {
   readonly tags: readonly string[];
   /** Frequent words that (almost) always take one tag, tagged without scoring. */
   readonly tagdict: ReadonlyMap<string, string>;
-  readonly weights: SparseWeights;
+  readonly weights: PackedWeights;
 }
 
 /** The JSON form of a model: weights as feature -> [class, weight, class, weight, ...]. */
@@ -32,10 +32,12 @@ export interface PosTagger {
 
 export function posModelToJson(model: PosModel, digits = 3): PosModelJson {
   const scale = 10 ** digits;
+  const { index, cls, w } = model.weights;
   const weights: Record<string, number[]> = {};
-  for (const [feature, row] of model.weights) {
+  for (const [feature, entry] of index) {
     const flat: number[] = [];
-    row.cls.forEach((c, k) => flat.push(c, Math.round(row.w[k]! * scale) / scale));
+    const start = Math.floor(entry / 64);
+    for (let k = start; k < start + (entry % 64); k++) flat.push(cls[k]!, Math.round(w[k]! * scale) / scale);
     weights[feature] = flat;
   }
   return {
@@ -48,18 +50,12 @@ export function posModelToJson(model: PosModel, digits = 3): PosModelJson {
 
 export function posModelFromJson(json: PosModelJson): PosModel {
   if (json.format !== 'storyline-pos-1') throw new Error(`unknown POS model format ${String(json.format)}`);
-  const weights = new Map<string, { cls: Uint8Array; w: Float32Array }>();
-  for (const [feature, flat] of Object.entries(json.weights)) {
-    const n = flat.length >> 1;
-    const cls = new Uint8Array(n);
-    const w = new Float32Array(n);
-    for (let k = 0; k < n; k++) {
-      cls[k] = flat[2 * k]!;
-      w[k] = flat[2 * k + 1]!;
-    }
-    weights.set(feature, { cls, w });
-  }
-  return { tags: json.tags, tagdict: new Map(Object.entries(json.tagdict)), weights };
+  const rows = Object.entries(json.weights).map(([feature, flat]) => {
+    const cls = flat.filter((_, k) => k % 2 === 0);
+    const w = flat.filter((_, k) => k % 2 === 1);
+    return [feature, { cls, w }] as const;
+  });
+  return { tags: json.tags, tagdict: new Map(Object.entries(json.tagdict)), weights: packWeights(rows) };
 }
 
 /** A tagger over `model`: greedy, left to right, each word seeing the two tags before it. */

@@ -1,3 +1,7 @@
+/**
+ * Table tests for the time grammar: (publication date, sentence, expected expressions and
+ * values), with rows that must not match. Sentences are our own.
+ */
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { findTimexes } from './find-timexes.js';
 

@@ -10,12 +10,15 @@
  * reads clock times (rules-clock.ts), where its many spellings help.
  */
 import type { Timex } from '../doc/index.js';
+import { resolveAnaphora, type AnaphoricTimex } from './anaphora.js';
 import { formatDay, parseIsoDate } from './calendar.js';
 import { CALENDAR_RULES } from './rules-calendar.js';
 import { CLOCK_RULES } from './rules-clock.js';
 import { PERIOD_RULES } from './rules-periods.js';
 import { DURATION_RULES } from './rules-duration.js';
 import { RELATIVE_RULES } from './rules-relative.js';
+import { REPORT_RULES } from './rules-reports.js';
+import { NARRATIVE_RULES } from './rules-narrative.js';
 import type { RuleContext, TimexRule } from './rule.js';
 import { clauseTense } from './tense.js';
 
@@ -23,16 +26,18 @@ const RULES: readonly TimexRule[] = [
   ...CALENDAR_RULES,
   ...PERIOD_RULES,
   ...RELATIVE_RULES,
+  ...REPORT_RULES,
+  ...NARRATIVE_RULES,
   ...DURATION_RULES,
   ...CLOCK_RULES,
 ];
 
-interface Candidate extends Timex {
+interface Candidate extends AnaphoricTimex {
   readonly priority: number;
 }
 
 /** Every rule's matches, longest first; overlaps keep the longest (then the rule with lower priority). */
-function choose(candidates: Candidate[]): Timex[] {
+function choose(candidates: Candidate[]): AnaphoricTimex[] {
   candidates.sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start,
   );
@@ -41,7 +46,7 @@ function choose(candidates: Candidate[]): Timex[] {
     if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start || b.end - a.end);
-  return kept.map(({ start, end, type, value }) => ({ start, end, type, value }));
+  return kept.map(({ priority: _, ...t }) => t);
 }
 
 /**
@@ -72,7 +77,7 @@ export function findTimexes(text: string, ref: string | null): Timex[] {
         });
     }
   }
-  return anchorClockTimes(choose(candidates), ctx.ref ? formatDay(ctx.ref) : null);
+  return anchorClockTimes(resolveAnaphora(choose(candidates)), ctx.ref ? formatDay(ctx.ref) : null);
 }
 
 const UNANCHORED = 'XXXX-XX-XXT';

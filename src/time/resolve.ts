@@ -39,6 +39,8 @@ export function weekdayValue(ref: CalendarDate | null, weekday: number, dir: Dir
   return formatDay(addDays(ref, delta));
 }
 
+const AHEAD = 4;
+
 export function monthValue(ref: CalendarDate | null, month: number, dir: Direction): string {
   if (!ref) return `XXXX-${String(month).padStart(2, '0')}`;
   let y = ref.y;
@@ -46,7 +48,12 @@ export function monthValue(ref: CalendarDate | null, month: number, dir: Directi
   else if (dir === 'next') y = month > ref.m ? ref.y : ref.y + 1;
   else if (dir === 'future') y = month >= ref.m ? ref.y : ref.y + 1;
   // News mostly reports what has happened: with no tense cue a bare month is the latest one.
-  else if (dir === 'past' || dir === 'none') y = month <= ref.m ? ref.y : ref.y - 1;
+  else if (dir === 'past') y = month <= ref.m ? ref.y : ref.y - 1;
+  else if (dir === 'none') {
+    // Without a tense cue: the latest such month, unless it is only a month or two away.
+    const diff = month - ref.m;
+    y = diff + 12 <= AHEAD ? ref.y + 1 : diff <= 0 || diff <= AHEAD ? ref.y : ref.y - 1;
+  }
   return formatMonth(y, month);
 }
 

@@ -3,6 +3,7 @@
  * function that turns the match into a TIMEX3 type and value against the reference date.
  */
 import type { TimexType } from '../doc/index.js';
+import type { Anaphor } from './anaphora.js';
 import type { CalendarDate } from './calendar.js';
 import type { Tense } from './tense.js';
 
@@ -17,6 +18,8 @@ export interface RuleContext {
 export interface RuleResult {
   readonly type: TimexType;
   readonly value: string | null;
+  /** Set when the value hangs on an earlier expression; `value` is then the fallback. */
+  readonly anaphor?: Anaphor;
 }
 
 export interface TimexRule {

@@ -98,14 +98,14 @@ export const PERIOD_RULES: readonly TimexRule[] = [
     name: 'relative-quarter',
     pattern: rx(
       START,
-      `(?:${ci('this|last|next|the latest|the current|the previous|the past|the year-ago|the year-earlier|the same')}) quarter\\b`,
+      `(?:${ci('this|last|next|the current|the previous|the past|the same')}) quarter\\b`,
     ),
     build: (m, ctx) => {
       if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
       const w = m[0].toLowerCase();
       let q =
-        quarterOf(ctx.ref.m) - (/latest|last|previous|past|year-/.test(w) ? 1 : 0) + (/next/.test(w) ? 1 : 0);
-      let y = ctx.ref.y - (/year-|same/.test(w) ? 1 : 0);
+        quarterOf(ctx.ref.m) - (/last|previous|past/.test(w) ? 1 : 0) + (/next/.test(w) ? 1 : 0);
+      let y = ctx.ref.y - (/same/.test(w) ? 1 : 0);
       if (q < 1) [q, y] = [4, y - 1];
       if (q > 4) [q, y] = [1, y + 1];
       return { type: 'DATE', value: `${formatYear(y)}-Q${q}` };

@@ -9,9 +9,13 @@ import { dayOffset, monthOffset, weekOffset, withTime, yearOffset } from './reso
 import { ci, group, rx, type TimexRule } from './rule.js';
 import { durationValue } from './rules-duration.js';
 import { isoWeekday } from './calendar.js';
+import type { Anaphor } from './anaphora.js';
 
 const START = '(?<![\\w$£€#@/-])';
 const APPROX = `(?:(?:${ci('about|nearly|almost|more than|less than|some|over|just|roughly|around|only|barely|at least|exactly|fully|well over|approximately')}) )`;
+
+/** How close before "a year earlier" a quarter must be named for the two to go together. */
+const YEAR_AGO_QUARTER: Anaphor = { kind: 'quarter', years: -1, reach: 600 };
 
 const DAY_WORDS: Readonly<Record<string, number>> = { today: 0, yesterday: -1, tomorrow: 1 };
 
@@ -85,18 +89,12 @@ export const RELATIVE_RULES: readonly TimexRule[] = [
     name: 'this-unit',
     pattern: rx(
       START,
-      `(?:(?:${ci('earlier|later|early|late|the end of|the beginning of|the start of|the middle of|sometime|some time')}) )?(?<rel>${ci('this|last|next|the current|the previous|the coming|the following|the same|the past|the last')}) (?<u>week|month|(?:fiscal )?year|weekend|decade|century)\\b`,
+      `(?:(?:${ci('earlier|later|early|late|the end of|the beginning of|the start of|the middle of|sometime|some time')}) )?(?<rel>${ci('this|last|next|the current|the coming|the past|the last')}) (?<u>week|month|(?:fiscal )?year|weekend|decade|century)\\b`,
     ),
     build: (m, ctx) => {
       const rel = group(m, 'rel').replace('the last', 'past').replace('the ', '');
       const unit = group(m, 'u').replace('fiscal ', '');
-      const n =
-        rel === 'last' || rel === 'previous'
-          ? -1
-          : rel === 'next' || rel === 'coming' || rel === 'following'
-            ? 1
-            : 0;
-      if (rel === 'same' || rel === 'following') return { type: 'DATE', value: null };
+      const n = rel === 'last' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
       if (rel === 'past') return { type: 'DURATION', value: durationValue(1, unit) };
       if (unit === 'weekend') {
         if (!ctx.ref) return { type: 'DATE', value: null };
@@ -147,13 +145,16 @@ export const RELATIVE_RULES: readonly TimexRule[] = [
         return null;
       if (n === null) return { type: 'DATE', value: back ? 'PAST_REF' : 'FUTURE_REF' };
       if (!Number.isInteger(n) || !(unit in UNITS) || UNITS[unit]?.clock) return null;
-      return { type: 'DATE', value: shiftBy(ctx.ref, unit, back ? -n : n) };
+      const value = shiftBy(ctx.ref, unit, back ? -n : n);
+      // In a results report "a year earlier" is the quarter just named, a year before.
+      if (n === 1 && unit === 'year' && back) return { type: 'DATE', value, anaphor: YEAR_AGO_QUARTER };
+      return { type: 'DATE', value };
     },
   },
   {
     name: 'year-ago-adjective',
     pattern: rx(START, `${ci('year')}-(?:ago|earlier)\\b`),
-    build: (_m, ctx) => ({ type: 'DATE', value: yearOffset(ctx.ref, -1) }),
+    build: (_m, ctx) => ({ type: 'DATE', value: yearOffset(ctx.ref, -1), anaphor: YEAR_AGO_QUARTER }),
   },
   {
     name: 'reference',
@@ -190,12 +191,6 @@ export const RELATIVE_RULES: readonly TimexRule[] = [
     name: 'current-adjective',
     pattern: rx(START, `(?:${ci('current')})(?= [a-z])\\b`),
     build: () => ({ type: 'DATE', value: 'PRESENT_REF' }),
-    priority: 3,
-  },
-  {
-    name: 'future-adjective',
-    pattern: rx(START, `(?:${ci('future')})(?= [a-z])\\b`),
-    build: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
     priority: 3,
   },
 ];

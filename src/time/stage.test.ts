@@ -1,3 +1,4 @@
+/** Tests for the time stage and for clauseDate, the date the event coder reads off a clause. */
 import { describe, expect, it } from 'vitest';
 import { createDoc, withLayer, type Span } from '../doc/index.js';
 import { compose } from '../pipeline/stage.js';

@@ -1,8 +1,9 @@
 /**
  * Which way a clause points in time, read from the words around a time expression. News uses
  * bare weekdays and months for both past and coming events ("arrived on Monday", "will fly back
- * on Monday"); the nearest tense cue in the same clause decides. A full parser would do better,
- * but no parser is installed and this cue scan is what HeidelTime's news setting does too.
+ * on Monday"); the verb right before the expression, else the nearest tense cue in the same clause,
+ * decides. A parser would do better, but none is installed; HeidelTime's news setting likewise
+ * reads the sentence's tense (from part-of-speech tags) rather than a parse.
  */
 
 export type Tense = 'past' | 'future' | 'none';
@@ -135,7 +136,8 @@ function cueOf(word: string): Tense | null {
   const w = word.toLowerCase();
   if (FUTURE.has(w) || w.endsWith("'ll")) return 'future';
   if (PAST.has(w) || REPORTING.has(w)) return 'past';
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
+  // Capitalised "-ed" words are mostly names ("United States"), not past verbs.
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && word === w) return 'past';
   return null;
 }
 
@@ -153,12 +155,39 @@ const DEADLINE_BEFORE = /\b(?:until|till|by|as (?:early|soon) as|no later than)\
 /** A participle after "is", "be" ("is heard", "will be held") is passive, not past. */
 const PASSIVE_BEFORE = /\b(?:is|are|be|being|am)\s+$/i;
 
+/** Verbs of scheduled events that, in the present tense, announce them ("polls open Sunday"). */
+const SCHEDULE_VERBS = new Set([
+  'resume',
+  'meet',
+  'begin',
+  'start',
+  'open',
+  'vote',
+  'visit',
+  'return',
+  'arrive',
+  'head',
+  'face',
+  'hold',
+  'launch',
+  'reconvene',
+  'convene',
+  'kick',
+  'travel',
+]);
+/** "set to resume", "is to meet": an arrangement still ahead. */
+const SCHEDULED = /^(?:set|is|are) to [a-z]/;
+const PLAN_IN_PAST = /\bhad(?: been)?\s+$/i;
+
 /** The tense of the clause holding [start, end), by the nearest cue word; 'none' without one. */
 export function clauseTense(text: string, start: number, end: number): Tense {
   const before = text.slice(Math.max(0, start - 24), start);
   if (DEADLINE_BEFORE.test(before)) return 'future';
   // The verb right before the expression governs it ("said Monday that he would ...").
   const adjacent = /([A-Za-z]+)\s+(?:on\s+)?$/.exec(before)?.[1];
+  // Present tense for a scheduled event, as headlines write it: "talks resume Monday".
+  const verb = /([a-z]+)\s+(?:[a-z]+ly\s+)?(?:on\s+)?$/.exec(before)?.[1];
+  if (verb && SCHEDULE_VERBS.has(verb.replace(/s$/, ''))) return 'future';
   if (adjacent && cueOf(adjacent) === 'past' && !PASSIVE_BEFORE.test(before.slice(0, -adjacent.length - 1)))
     return 'past';
   const [a, b] = clauseBounds(text, start, end);
@@ -168,9 +197,12 @@ export function clauseTense(text: string, start: number, end: number): Tense {
   words.lastIndex = a;
   for (let m = words.exec(text); m && m.index < b; m = words.exec(text)) {
     if (m.index >= start && m.index < end) continue;
-    const cue = cueOf(m[0]);
+    let cue = cueOf(m[0]) ?? (SCHEDULED.test(text.slice(m.index, m.index + 12)) ? 'future' : null);
     if (!cue) continue;
-    if (cue === 'past' && PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const preceding = text.slice(Math.max(0, m.index - 12), m.index);
+    if (cue === 'past' && PASSIVE_BEFORE.test(preceding)) continue;
+    // "had been due to expire Friday": a plan seen from the past is already over.
+    if (cue === 'future' && PLAN_IN_PAST.test(preceding)) cue = 'past';
     const distance =
       (m.index < start ? start - (m.index + m[0].length) : m.index - end) +
       (REPORTING.has(m[0].toLowerCase()) ? REPORTING_PENALTY : 0);

@@ -31,13 +31,17 @@ export function scoreEvents(pairs: { gold: GoldEvent[]; pred: PredEvent[] }[]): 
   for (const { gold, pred } of pairs) {
     const gt = new Set(gold.map((e) => e.type));
     const pt = new Set(pred.map((e) => e.type));
-    for (const x of pt) if (gt.has(x)) t.tp++;
-    else t.fp++;
+    for (const x of pt)
+      if (gt.has(x)) t.tp++;
+      else t.fp++;
     for (const x of gt) if (!pt.has(x)) t.fn++;
     const used = new Set<number>();
-    const ok = (list: string[], code: string | null) => !list.length || (code !== null && list.includes(code));
+    const ok = (list: string[], code: string | null) =>
+      !list.length || (code !== null && list.includes(code));
     for (const g of gold) {
-      const j = pred.findIndex((e, i) => !used.has(i) && e.type === g.type && ok(g.source, e.source) && ok(g.target, e.target));
+      const j = pred.findIndex(
+        (e, i) => !used.has(i) && e.type === g.type && ok(g.source, e.source) && ok(g.target, e.target),
+      );
       if (j >= 0) {
         used.add(j);
         f.tp++;

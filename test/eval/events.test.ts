@@ -56,8 +56,12 @@ describe('event coding on our own gold sets', () => {
 
   it('scores a perfect prediction as 1 and an empty one as 0 (the metric can fail)', () => {
     const gold = [{ type: 'CONSULT', source: ['JPN'], target: ['PRK'] }];
-    expect(scoreEvents([{ gold, pred: [{ type: 'CONSULT', source: 'JPN', target: 'PRK' }] }]).full.f1).toBe(1);
-    expect(scoreEvents([{ gold, pred: [{ type: 'CONSULT', source: 'JPN', target: 'CHN' }] }]).full.f1).toBe(0);
+    expect(scoreEvents([{ gold, pred: [{ type: 'CONSULT', source: 'JPN', target: 'PRK' }] }]).full.f1).toBe(
+      1,
+    );
+    expect(scoreEvents([{ gold, pred: [{ type: 'CONSULT', source: 'JPN', target: 'CHN' }] }]).full.f1).toBe(
+      0,
+    );
     expect(scoreEvents([{ gold, pred: [] }]).type.f1).toBe(0);
   });
 });
