@@ -7,10 +7,12 @@
  * most frequent context words), compressed by a seeded random projection, then grouped by
  * spherical k-means at three granularities (like Brown bit-string prefixes of three lengths).
  *
- * Usage: npx tsx scripts/build-clusters.ts
+ * Usage: npx tsx scripts/build-clusters.ts [--no-dev --out FILE]
+ * (--no-dev leaves CoNLL dev text out, for checking how features fare on words without clusters)
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { clusterKey } from '../src/nlp/ner-features.js';
 import { readConll, readGmb, repoRoot } from './ner-corpus.js';
@@ -84,7 +86,11 @@ function kmeans(vecs: Float32Array, n: number, k: number, rand: () => number, it
 }
 
 function main(): void {
-  const raw = [...readConll('train'), ...readConll('dev'), ...readGmb()].map((s) => s.tokens);
+  const { values: args } = parseArgs({
+    options: { 'no-dev': { type: 'boolean', default: false }, out: { type: 'string' } },
+  });
+  const dev = args['no-dev'] ? [] : readConll('dev');
+  const raw = [...readConll('train'), ...dev, ...readGmb()].map((s) => s.tokens);
   const sentences = raw.map((s) => s.map(clusterKey));
   // How often each word is capitalised where case carries information: not sentence-initial,
   // not in an all-capitals headline. Bucketed 0..4; -1 when never seen there.
@@ -149,7 +155,7 @@ function main(): void {
     header,
     ...vocab.map((w, i) => [w, ...assignments.map((a) => a[i]), capsBucket(w)].join('\t')),
   ];
-  const out = path.join(repoRoot, 'models', 'clusters.tsv.gz');
+  const out = args.out ?? path.join(repoRoot, 'models', 'clusters.tsv.gz');
   writeFileSync(out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
   console.log(`wrote ${out}: ${vocab.length} words`);
 }

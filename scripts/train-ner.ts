@@ -36,10 +36,14 @@ const { values: args } = parseArgs({
     dry: { type: 'boolean', default: false },
     'no-gaz': { type: 'boolean', default: false },
     prune: { type: 'string', default: '0.02' },
+    clusters: { type: 'string' },
+    unseen: { type: 'string', default: '0' },
   },
 });
 
 type Doc = LabelledSentence[];
+/** Share of capitalised training tokens shown as unseen words (no identity, no cluster), as test words often are. */
+const unseenRate = Number(args.unseen);
 type Hints = Int8Array[] | undefined;
 const words = (d: Doc): string[][] => d.map((s) => [...s.tokens]);
 
@@ -91,7 +95,8 @@ function train(
   for (let ep = 1; ep <= epochs; ep++) {
     const t0 = Date.now();
     for (const i of seededShuffle(order, ep)) {
-      dec.decodeDocument(dec.prepare(words(docs[i]!)), { gold: gold[i], update, docHints: hints?.[i] });
+      const prepared = dec.prepare(words(docs[i]!), { rate: unseenRate, seed: ep * 100_003 + i });
+      dec.decodeDocument(prepared, { gold: gold[i], update, docHints: hints?.[i] });
       c += docs[i]!.length;
     }
     const avg = new Float32Array(w.length);
@@ -119,7 +124,7 @@ function hintsFor(weights: NerWeights, res: FeatureResources, docs: Doc[]): Hint
 }
 
 function main(): void {
-  const clusters = parseClusters(readFileSync(path.join(repoRoot, 'models', 'clusters.tsv.gz')));
+  const clusters = parseClusters(readFileSync(args.clusters ?? path.join(repoRoot, 'models', 'clusters.tsv.gz')));
   const res: FeatureResources = { clusters, gazetteer: args['no-gaz'] ? undefined : nerGazetteer() };
   const trainDocs = groupDocuments(readConll('train'));
   const gmbDocs = args.gmb ? groupDocuments(readGmb()) : [];

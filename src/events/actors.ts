@@ -60,7 +60,7 @@ function fromEntity(e: Entity, first: number, last: number, gaz: ActorGazetteer)
   }
   if (e.type === 'NORP') {
     const country = e.country ?? gaz.demonym(e.canonical);
-    return { first, last, name: e.canonical, country, kind: country ? 'nationality' : 'name' };
+    return { first, last, name: e.canonical, country, kind: 'nationality' };
   }
   if (e.type === 'GPE' || e.type === 'LOC') {
     const country = e.country ?? place?.country ?? null;
@@ -134,10 +134,26 @@ function matchGazetteer(
   return null;
 }
 
+const COMPOUND_HEADS = new Set(
+  'station stations headquarters base bases post posts car cars vehicle vehicles academy barracks building buildings camp compound office offices'.split(
+    ' ',
+  ),
+);
+
 function matchActorWord(words: readonly Word[], i: number, lex: TriggerLexicon): ActorMention | null {
   for (const entry of lex.actorWords.get(words[i]!.lower) ?? []) {
     const n = entry.words.length;
     if (entry.words.every((w, k) => words[i + k]?.lower === w)) {
+      const next = words[i + n];
+      /* "police station", "army base": the word modifies a noun and names no actor. */
+      if (
+        entry.kind !== 'title' &&
+        next &&
+        !next.cap &&
+        (next.pos?.startsWith('NN') || COMPOUND_HEADS.has(next.lower)) &&
+        !lex.actorWords.has(next.lower)
+      )
+        return null;
       const text = words
         .slice(i, i + n)
         .map((w) => w.text)
@@ -174,7 +190,13 @@ function rawMentions(
   };
   for (const e of ctx.entities ?? []) {
     const idx = words.flatMap((w, k) => (w.start < e.end && w.end > e.start ? [k] : []));
-    if (idx.length && e.type !== 'MISC') take(fromEntity(e, idx[0]!, idx[idx.length - 1]!, gaz));
+    if (!idx.length) continue;
+    const first = idx[0]!;
+    const last = idx[idx.length - 1]!;
+    /* MISC counts only as the adjective of an actor word: "Tamil rebels", "Shiite militias". */
+    if (e.type !== 'MISC') take(fromEntity(e, first, last, gaz));
+    else if (matchActorWord(words, last + 1, lex))
+      take({ first, last, name: e.canonical, country: gaz.demonym(e.canonical), kind: 'name' });
   }
   for (let i = 0; i < words.length; i++) {
     if (taken[i]) continue;
@@ -241,12 +263,15 @@ function joinChains(words: readonly Word[], raw: readonly ActorMention[]): Actor
             next.kind !== 'country' &&
             next.kind !== 'igo' &&
             (next.kind !== 'nationality' || cur.kind === 'title')));
+      const prep = words[cur.last + 1]!.lower;
+      const owned = /^(its|his|her|their|our)$/.test(words[cur.first - 1]?.lower ?? '');
       const viaPlace =
         (cur.kind === 'title' || cur.kind === 'state' || cur.kind === 'civilian') &&
-        next.first === cur.last + 2 &&
-        ['of', 'in', 'from'].includes(words[cur.last + 1]!.lower) &&
-        next.country !== null &&
-        next.kind === 'country';
+        !owned &&
+        (next.first === cur.last + 2 ||
+          (next.first === cur.last + 3 && words[cur.last + 2]!.lower === 'the')) &&
+        (prep === 'of' || prep === 'from' || (prep === 'in' && cur.kind !== 'title')) &&
+        ((next.country !== null && next.kind === 'country') || (prep === 'of' && NAMED.has(next.kind)));
       if (!joinable && !viaPlace) break;
       cur = {
         first: cur.first,
@@ -280,7 +305,7 @@ function joinedKind(
   viaPlace: boolean,
   adjectiveName: boolean,
 ): ActorKind {
-  if (viaPlace) return cur.kind;
+  if (viaPlace) return NAMED.has(next.kind) ? next.kind : cur.kind;
   if (NAMED.has(next.kind) || adjectiveName) return next.kind;
   return NAMED.has(cur.kind) ? 'person' : next.kind;
 }

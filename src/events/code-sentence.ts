@@ -106,7 +106,7 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
       source = agentActor(c, t.last);
     } else {
       source = c.actors.find((a) => a.last === p - 1 && postnominal(c, p)) ?? subjectActor(c, p);
-      const inner = t.objectEnd !== null && t.entry.type === 'CONSULT';
+      const inner = t.objectEnd !== null;
       target = objectActor(c, t.last, source, t.objectEnd !== null, inner ? t.head : t.last);
       const weak = !target || (!target.country && target.kind !== 'igo');
       if (weak && source && SYMMETRIC.has(t.entry.type)) target = coordinatedActor(c, source) ?? target;
@@ -114,6 +114,13 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
     if (sameActor(source, target)) target = null;
   }
   const nominal = carrier.kind === 'nominal';
+  /* "would not rule out", "did not reject": no rejection took place. */
+  if (t.entry.type === 'REJECT' && modality === 'negated') return null;
+  /* "will not hesitate to use force" is a threat; hesitating is not an event. */
+  if (t.entry.head === 'hesitate') {
+    if (modality !== 'negated') return null;
+    modality = 'asserted';
+  }
   const refusal =
     modality === 'negated' &&
     carrier.kind !== 'nominal' &&
@@ -187,7 +194,8 @@ function adjustType(d: Draft): void {
     [d.type, d.mode] = ['COERCE', 'deport'];
   if (d.t.entry.head === 'seize' && d.source?.kind === 'civilian' && d.target && d.target.kind !== 'country')
     [d.type, d.mode] = ['ASSAULT', 'abduct'];
-  else if (d.type === 'COERCE' && d.source?.kind === 'civilian') [d.type, d.mode] = ['PROTEST', 'obstruct'];
+  else if (d.type === 'COERCE' && d.source?.kind === 'civilian' && CROWD.test(d.source.name))
+    [d.type, d.mode] = ['PROTEST', 'obstruct'];
   if (
     d.type === 'ASSAULT' &&
     d.source?.kind === 'civilian' &&
@@ -263,11 +271,12 @@ export function codeSentence(c: RoleContext): CodedEvent[] {
   for (const d of demanded) drafts.set(d.t, d);
   const out: CodedEvent[] = [];
   const verbal = [...drafts.values()].some((d) => d.keep && !d.nominal);
-  const foreground = [...drafts.values()].some((d) => d.keep && !d.background);
+  const standing = [...drafts.values()].filter((d) => d.keep && !(d.nominal && verbal));
+  const foreground = standing.some((d) => !d.background);
   const same = (a: ActorMention | null, b: ActorMention | null) =>
     (a === null && b === null) || sameActor(a, b);
-  for (const d of drafts.values()) {
-    if (!d.keep || (d.nominal && verbal) || (d.background && foreground)) continue;
+  for (const d of standing) {
+    if (d.background && foreground) continue;
     const dup = out.find((e) => e.type === d.type && (same(e.source, d.source) || !d.source));
     if (dup) continue;
     const p = carrierOf(c, d.t);

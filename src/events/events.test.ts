@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Event } from '../doc/index.js';
+import { standardPipeline } from '../pipeline/index.js';
 import { actorCode, codeEvents } from './index.js';
 
 interface Row {
@@ -130,6 +131,15 @@ describe('codeEvents', () => {
     expect(text.slice(event!.evidence.start, event!.evidence.end)).toBe('Japan sent an envoy to Pyongyang.');
     expect(text.slice(event!.trigger!.start, event!.trigger!.end)).toBe('sent an envoy');
     expect(text.slice(event!.source!.span!.start, event!.source!.span!.end)).toBe('Japan');
+  });
+
+  it('runs last in the standard pipeline, with the invariants checked', () => {
+    const doc = standardPipeline({ check: true })(
+      createDoc('t', 'Japan sent a senior envoy to Pyongyang yesterday. The weather was mild.', {
+        published: '2024-03-05',
+      }),
+    );
+    expect((doc.layers.events ?? []).map(show)).toEqual(['CONSULT/visit JPN>PRK asserted 2024-03-04']);
   });
 
   it('never throws on odd input', () => {

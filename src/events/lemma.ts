@@ -68,7 +68,7 @@ function computeVerbLemmas(w: string): string[] {
 export function nounLemmas(word: string): readonly string[] {
   const w = word.toLowerCase();
   if (w.endsWith('ies') && w.length > 4) return [w, `${w.slice(0, -3)}y`];
-  if (/(ches|shes|sses|xes)$/.test(w)) return [w, w.slice(0, -2)];
+  if (/(ches|shes|sses|xes|oes)$/.test(w)) return [w, w.slice(0, -2), w.slice(0, -1)];
   if (w.endsWith('s') && !w.endsWith('ss') && w.length > 2) return [w, w.slice(0, -1)];
   return [w];
 }

@@ -6,7 +6,14 @@
  * world powers agreed"). Pronoun subjects take the subject of the clause that reports them.
  */
 import type { ActorMention } from './actors.js';
-import { boundaryBefore, clauseEnd, opensApposition, PRONOUNS, subjectSegments } from './clause.js';
+import {
+  boundaryBefore,
+  clauseEnd,
+  isVerbLike,
+  opensApposition,
+  PRONOUNS,
+  subjectSegments,
+} from './clause.js';
 import type { TriggerMatch } from './triggers.js';
 import type { Word } from './words.js';
 
@@ -16,8 +23,9 @@ export interface RoleContext {
   readonly triggers: readonly TriggerMatch[];
 }
 
+/** An actor on a trigger's own words; the `{class}` object a pattern consumed does not count. */
 const overlapsTrigger = (c: RoleContext, a: ActorMention): boolean =>
-  c.triggers.some((t) => a.first <= t.last && a.last >= t.head);
+  c.triggers.some((t) => a.first <= (t.objectEnd === null ? t.last : t.head) && a.last >= t.head);
 
 const TARGET_PREPS = new Set([
   'on',
@@ -57,6 +65,11 @@ export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention
   const b = boundaryBefore(c.words, p);
   const from = b.at + 1;
   const earlierVerbs = c.triggers.filter((t) => t.verbal && t.head >= from && t.head < p).map((t) => t.head);
+  /* ", killing 12 people": the adjunct's subject is the main clause's, before its verb. */
+  if (c.words[p - 1]?.text === ',' && /ing$/.test(c.words[p]!.lower)) {
+    const mainVerb = c.words.findIndex((w, k) => k >= from && k < p && isVerbLike(w) && !w.cap);
+    if (mainVerb >= 0) earlierVerbs.push(mainVerb);
+  }
   const firstVerb = earlierVerbs.length ? Math.min(...earlierVerbs) : p;
   const cands = c.actors.filter((a) => a.first >= from && a.last < firstVerb && !overlapsTrigger(c, a));
   if (cands.length) {
@@ -107,7 +120,10 @@ export function objectActor(
   const after = objectAfter(c, from, source, preferPrep);
   if (after || objectStart >= from) return after;
   /* "received the visiting Chinese minister": the guest named inside the object. */
-  return c.actors.find((a) => a.first > objectStart && a.first <= from && !sameActor(a, source)) ?? null;
+  return (
+    c.actors.find((a) => a.first > objectStart && a.first <= from && a.country && !sameActor(a, source)) ??
+    null
+  );
 }
 
 function objectAfter(

@@ -57,7 +57,13 @@ function fillCountries(parses: readonly SentenceParse[], leaders: TriggerLexicon
             );
   for (const s of parses)
     s.actors.forEach((a, i) => {
-      if (!NAMED.has(a.kind) || a.country) return;
+      if (a.country || a.kind === 'igo' || a.kind === 'country') return;
+      if (!NAMED.has(a.kind)) {
+        /* "Tamil rebels", "Taliban fighters": a group word the actor dictionary knows. */
+        const group = knownLeader(a.name.split(/\s+/)[0] ?? '', leaders);
+        if (group?.country && a.name.includes(' ')) s.actors[i] = { ...a, country: group.country };
+        return;
+      }
       const found = new Set(
         a.name
           .split(/\s+/)
@@ -74,7 +80,8 @@ function fillCountries(parses: readonly SentenceParse[], leaders: TriggerLexicon
     });
 }
 
-const GENERIC = new Set(['state', 'title', 'civilian']);
+/** Actors named by a common noun or a people ("Kurdish"), whose country the context gives. */
+const GENERIC = new Set(['state', 'title', 'civilian', 'nationality']);
 /** Actor kinds that are proper names: their words trigger nothing. */
 const PROPER = new Set(['igo', 'person', 'org', 'country']);
 

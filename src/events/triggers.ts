@@ -158,6 +158,13 @@ function fitsPos(
   const afterDet = prev !== undefined && (DETERMINERS.has(prev.lower) || prev.pos === 'POS');
   if (pos === 'V') {
     if (afterDet) return false;
+    if (
+      /^(to|will|would|can|could|may|might|shall|should|must)$/.test(prev?.lower ?? '') &&
+      w.lower === lemma
+    )
+      return true;
+    /* A tagger's NNS right after a subject is usually a present-tense verb: "Iran warns Israel". */
+    if (w.pos === 'NNS' && actorEnds(i - 1) && w.lower === `${lemma}s`) return true;
     if (w.pos !== null)
       return (
         isVerbTag(w.pos) ||

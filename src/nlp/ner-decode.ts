@@ -94,10 +94,22 @@ export class NerDecoder {
     this.eos = this.words.get('</S>');
   }
 
-  prepare(doc: readonly (readonly string[])[]): PreparedDocument {
+  /**
+   * Per-word work for one document. `unseen` (training only) shows a share of capitalised words
+   * as never-seen words, so the model learns to tag names it has no identity or cluster for.
+   */
+  prepare(doc: readonly (readonly string[])[], unseen?: { rate: number; seed: number }): PreparedDocument {
+    let seed = unseen?.seed ?? 0;
+    const masked = (): boolean => {
+      if (!unseen || unseen.rate <= 0) return false;
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296 < unseen.rate;
+    };
     return {
       sentences: doc.map((words) => {
-        const entries = words.map((w) => this.words.get(w));
+        const entries = words.map((w) =>
+          /^[A-Z]/.test(w) && masked() ? this.words.getUnseen(w) : this.words.get(w),
+        );
         let letters = 0;
         let upper = 0;
         for (const e of entries) {

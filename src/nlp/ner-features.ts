@@ -117,16 +117,24 @@ export class WordFeatureCache {
     return e;
   }
 
-  private compute(word: string): WordEntry {
+  /** The entry of `word` as if it had never been seen: spelling features only (training aid). */
+  getUnseen(word: string): WordEntry {
+    const key = `\u0000${word}`;
+    let e = this.cache.get(key);
+    if (!e) this.cache.set(key, (e = this.compute(word, true)));
+    return e;
+  }
+
+  private compute(word: string, unseen = false): WordEntry {
     const lower = word.toLowerCase();
     const ss = shortShape(word);
-    const cl = this.res.clusters.byWord.get(clusterKey(word)) ?? [];
+    const cl = unseen ? [] : (this.res.clusters.byWord.get(clusterKey(word)) ?? []);
     const cols = this.res.clusters.columns;
     const at = OFFSETS.map((o) => {
-      const f: string[] = [`l=${lower}`, `ss=${ss}`];
+      const f: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
       for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
       if (cl.length === 0) f.push('c=none');
-      if (Math.abs(o) <= 1) f.push(`w=${word}`);
+      if (Math.abs(o) <= 1 && !unseen) f.push(`w=${word}`);
       if (o === 0) {
         f.push(`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`);
         for (let n = 1; n <= 4 && n <= lower.length; n++) {

@@ -19,6 +19,7 @@ import { DURATION_RULES } from './rules-duration.js';
 import { RELATIVE_RULES } from './rules-relative.js';
 import { REPORT_RULES } from './rules-reports.js';
 import { NARRATIVE_RULES } from './rules-narrative.js';
+import { COMPOUND_RULES } from './rules-compound.js';
 import type { RuleContext, TimexRule } from './rule.js';
 import { clauseTense } from './tense.js';
 
@@ -28,6 +29,7 @@ const RULES: readonly TimexRule[] = [
   ...RELATIVE_RULES,
   ...REPORT_RULES,
   ...NARRATIVE_RULES,
+  ...COMPOUND_RULES,
   ...DURATION_RULES,
   ...CLOCK_RULES,
 ];
@@ -81,12 +83,10 @@ export function findTimexes(text: string, ref: string | null): Timex[] {
 }
 
 const UNANCHORED = 'XXXX-XX-XXT';
-const ANCHOR_REACH = 400;
-
 /**
  * A clock time that names no day ("at 10:35 a.m.") belongs to the day the text last named
- * ("The blast on Friday ... at 10:35 a.m."), else to the publication date; without one it stays
- * unresolved (XXXX-XX-XXT10:35).
+ * ("The blast on Friday ... at 10:35 a.m."), however far back (as the narrative anchors in
+ * anaphora.ts), else to the publication date; without one it stays unresolved (XXXX-XX-XXT10:35).
  */
 function anchorClockTimes(timexes: Timex[], published: string | null): Timex[] {
   if (!published) return timexes;
@@ -95,7 +95,7 @@ function anchorClockTimes(timexes: Timex[], published: string | null): Timex[] {
     let day = published;
     for (let j = i - 1; j >= 0; j--) {
       const prev = timexes[j];
-      if (!prev || t.start - prev.end > ANCHOR_REACH) break;
+      if (!prev) break;
       const m = /^\d{4}-\d\d-\d\d/.exec(prev.value ?? '');
       if (m) {
         day = m[0];

@@ -76,7 +76,7 @@ export function monthDayValue(
   if (year === undefined && ref) {
     const diff = (y - ref.y) * 12 + (month - ref.m);
     const t = diff > 3 || diff < -3 ? (tense?.() ?? 'none') : 'none';
-    if ((diff > 3 && t === 'past') || (diff > 6 && t !== 'future'))
+    if ((diff > 3 && t === 'past') || (diff > 5 && t !== 'future'))
       return formatDay({ y: y - 1, m: month, d: day });
     if ((diff < -3 && t === 'future') || (diff < -6 && t !== 'past'))
       return formatDay({ y: y + 1, m: month, d: day });

@@ -13,10 +13,13 @@ import {
   spokenYear,
   SPOKEN_YEAR_RE,
   DAY_PART_RE,
+  DAY_PARTS,
 } from './lexicon.js';
-import { directionOf, monthDayValue, monthValue, weekdayValue } from './resolve.js';
+import { directionOf, monthDayValue, monthValue, weekdayValue, withTime } from './resolve.js';
 import { DAY, END, MOD, START, YEAR } from './patterns.js';
 import { ci, group, rx, type RuleContext, type TimexRule } from './rule.js';
+
+const PART_VALUED = new Set(['evening']);
 
 const monthOf = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')] ?? 0;
 
@@ -159,9 +162,12 @@ export const CALENDAR_RULES: readonly TimexRule[] = [
             ? 'future'
             : directionOf(rel, () => ctx.tense(m.index, end));
       const day = weekdayValue(ctx.ref, WEEKDAYS[group(m, 'wd')] ?? 1, dir);
-      // "Friday night": the news gold data (AQUAINT) mostly keeps the part of day inside the
-      // extent but values the day, which also scored best on the dev sets.
-      return { type: 'DATE', value: day };
+      // "Friday evening" is valued with its part of day; "Friday morning" and "Friday night"
+      // mostly by the day alone in the news gold data (AQUAINT), which also scored best on dev.
+      const part = group(m, 'part');
+      return PART_VALUED.has(part)
+        ? { type: 'TIME', value: withTime(day, DAY_PARTS[part] ?? 'EV') }
+        : { type: 'DATE', value: day };
     },
   },
   {

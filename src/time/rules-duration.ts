@@ -18,7 +18,7 @@ import { ci, group, rx, type RuleResult, type TimexRule } from './rule.js';
 
 const START = '(?<![\\w$£€#@/-])';
 const APPROX = `(?:(?:${ci('about|nearly|almost|more than|less than|fewer than|some|just|roughly|around|only|barely|at least|at most|up to|no more than|no less than|exactly|fully|well over|approximately')}) )`;
-const WHICH = `(?:${ci('the')} )?(?:(?:${ci('past|last|next|first|coming|previous|final|remaining|following|latest|initial|further|another')}) )`;
+const WHICH = `(?:${ci('the')} )?(?:(?:${ci('past|last|next|first|coming|previous|final|remaining|following|latest|initial|further|another')}) )|${ci('the')} (?=[\\dtfsen])`;
 
 function unitOf(word: string): string {
   const w = word.toLowerCase().replace(/s$/, '');
@@ -42,6 +42,8 @@ export function durationValue(n: number | null, unitWord: string): string | null
 
 /** A price or count just before "a year" makes it a rate ("$5 a year"), which TimeML leaves out. */
 const RATE_BEFORE = /(?:\d\S*|million|billion|thousand|hundred|cents|percent|dollars|euros|pounds|each)\s+$/i;
+
+const QUANTITY_BEFORE = /(?:\d%?|percent)\s+(?:[a-z]+\s+)?$/i;
 
 const FUNCTION_WORDS = new Set([
   'and',
@@ -166,6 +168,9 @@ export const DURATION_RULES: readonly TimexRule[] = [
       // "a quarterly dividend": the adjective is not annotated, the adverb ("paid annually") is.
       const next = /^ ([a-z]+)/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[1];
       if (w === 'quarterly' && next && !FUNCTION_WORDS.has(next)) return null;
+      // "grow 8% annually", "10,000 units annually": a rate, which TimeML leaves out like "$5 a year".
+      const before = ctx.text.slice(Math.max(0, m.index - 32), m.index);
+      if (/^(?:annually|yearly)$/.test(w) && QUANTITY_BEFORE.test(before)) return null;
       return { type: 'SET', value: SET_UNITS[w] ?? null };
     },
   },

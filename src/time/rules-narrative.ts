@@ -36,14 +36,12 @@ export const NARRATIVE_RULES: readonly TimexRule[] = [
     name: 'that-unit',
     pattern: rx(
       START,
-      `(?:(?<rel>${ci('later|earlier|early|late')}) (?:in )?)?(?<that>${ci('that|the same|that same|the')}) (?<u>day|month|year|morning|afternoon|evening|night)\\b(?!-)`,
+      `(?:(?<rel>${ci('later|earlier|early|late')}) (?:in )?)?(?<that>${ci('that|the same|that same')}) (?<u>day|month|year|morning|afternoon|evening|night)\\b(?!-)`,
     ),
     build: (m) => {
       const unit = group(m, 'u');
       const that = group(m, 'that');
       const rel = group(m, 'rel');
-      // "later in the day" follows the story; a bare "the year" is the report's (rules-reports.ts).
-      if (that === 'the' && (!rel || !DAY_LIKE.has(unit))) return null;
       // A bare "that day" is as often a figure of speech ("redemptions that day") as a date.
       if (DAY_LIKE.has(unit) && !rel && !that.includes('same')) return null;
       return narrative(unit, 0, null);
@@ -66,6 +64,18 @@ export const NARRATIVE_RULES: readonly TimexRule[] = [
         if (!/^the /i.test(m[0]) || (!DAY_LIKE.has(unit) && !past)) return null;
       }
       return narrative(unit, n, newsValue(ctx.ref, unit, n));
+    },
+  },
+  {
+    // "in the weeks before the shooting": TimeML marks the unit alone, a date around the story's.
+    name: 'units-before-event',
+    pattern: rx(
+      `(?<=\\b[Tt]he )(?<u>days|weeks|months|years)(?= (?:before|after|leading up to|following|that followed)\\b)`,
+    ),
+    build: (m) => {
+      const u = group(m, 'u');
+      if (u === 'months' || u === 'years') return { type: 'DURATION', value: u === 'months' ? 'PXM' : 'PXY' };
+      return { type: 'DATE', value: null, anaphor: { kind: 'narrative', unit: 'month', offset: 0 } };
     },
   },
   {

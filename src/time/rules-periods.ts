@@ -11,7 +11,26 @@ import { ci, group, rx, type TimexRule } from './rule.js';
 
 const SEASON_ENDS: Readonly<Record<string, number>> = { SP: 5, SU: 8, FA: 11, WI: 2 };
 
-/** The month and day of a holiday; Thanksgiving (fourth Thursday of November) needs the year. */
+/** Holidays on a weekday of a month: [month, ISO weekday, which one (-1 = the last)]. */
+const MOVABLE: Readonly<Record<string, readonly [number, number, number]>> = {
+  thanksgiving: [11, 4, 4],
+  'thanksgiving day': [11, 4, 4],
+  'labor day': [9, 1, 1],
+  'memorial day': [5, 1, -1],
+  // US Election Day: the Tuesday after the first Monday of November.
+  'election day': [11, 2, 0],
+};
+
+function nthWeekday(year: number, month: number, weekday: number, n: number): number {
+  const first = isoWeekday({ y: year, m: month, d: 1 });
+  const firstDay = 1 + ((weekday - first + 7) % 7);
+  if (n > 0) return firstDay + 7 * (n - 1);
+  if (n === 0) return isoWeekday({ y: year, m: month, d: 1 }) === 2 ? 8 : firstDay;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return firstDay + 7 * Math.floor((last - firstDay) / 7);
+}
+
+/** The month and day of a holiday; a movable one (day 0 without a year) needs the year. */
 function holidayDay(name: string, year: number | undefined): [number, number] {
   if (name.startsWith('christmas eve')) return [12, 24];
   if (name.startsWith('christmas')) return [12, 25];
@@ -21,9 +40,8 @@ function holidayDay(name: string, year: number | undefined): [number, number] {
   if (name === 'halloween') return [10, 31];
   if (name.startsWith('valentine')) return [2, 14];
   if (name === 'boxing day') return [12, 26];
-  if (year === undefined) return [11, 0];
-  const first = isoWeekday({ y: year, m: 11, d: 1 });
-  return [11, 1 + ((4 - first + 7) % 7) + 21];
+  const [month, weekday, n] = MOVABLE[name] ?? [11, 4, 4];
+  return [month, year === undefined ? 0 : nthWeekday(year, month, weekday, n)];
 }
 
 export const PERIOD_RULES: readonly TimexRule[] = [
@@ -82,7 +100,7 @@ export const PERIOD_RULES: readonly TimexRule[] = [
     name: 'quarter',
     pattern: rx(
       START,
-      `(?:(?<ry>${ci('this|last|next')}) year's |${ci('the')} (?:(?<py>${YEAR}) )?)?(?:${ci('fiscal')} )?(?<q>${ci('first|second|third|fourth')}|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\\b(?:,? (?:of |in )?(?:fiscal )?(?<year>${YEAR})\\b)?`,
+      `(?:(?<ry>${ci('this|last|next')}) year's |${ci('the')} (?!(?:first|second|third|fourth)-quarter [a-z])(?:(?<py>${YEAR}) )?)?(?:${ci('fiscal')} )?(?<q>${ci('first|second|third|fourth')}|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\\b(?:,? (?:of |in )?(?:fiscal )?(?<year>${YEAR})\\b)?`,
     ),
     build: (m, ctx) => {
       const q = ORDINALS[group(m, 'q')] ?? 1;
@@ -96,15 +114,11 @@ export const PERIOD_RULES: readonly TimexRule[] = [
   },
   {
     name: 'relative-quarter',
-    pattern: rx(
-      START,
-      `(?:${ci('this|last|next|the current|the previous|the past|the same')}) quarter\\b`,
-    ),
+    pattern: rx(START, `(?:${ci('this|last|next|the current|the previous|the past|the same')}) quarter\\b`),
     build: (m, ctx) => {
       if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
       const w = m[0].toLowerCase();
-      let q =
-        quarterOf(ctx.ref.m) - (/last|previous|past/.test(w) ? 1 : 0) + (/next/.test(w) ? 1 : 0);
+      let q = quarterOf(ctx.ref.m) - (/last|previous|past/.test(w) ? 1 : 0) + (/next/.test(w) ? 1 : 0);
       let y = ctx.ref.y - (/same/.test(w) ? 1 : 0);
       if (q < 1) [q, y] = [4, y - 1];
       if (q > 4) [q, y] = [1, y + 1];
@@ -153,7 +167,7 @@ export const PERIOD_RULES: readonly TimexRule[] = [
     name: 'holiday',
     pattern: rx(
       START,
-      `(?:(?<rel>${ci('last|next|this')}) )?(?<h>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|Halloween|Valentine's Day|Boxing Day)(?:,? (?<year>${YEAR}))?\\b`,
+      `(?:(?<rel>${ci('last|next|this')}) )?(?<h>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Independence Day|Halloween|Valentine's Day|Boxing Day|Labor Day|Memorial Day|Election Day)(?:,? (?<year>${YEAR}))?\\b`,
     ),
     build: (m, ctx) => {
       const name = group(m, 'h');

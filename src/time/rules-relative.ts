@@ -17,6 +17,8 @@ const APPROX = `(?:(?:${ci('about|nearly|almost|more than|less than|some|over|ju
 /** How close before "a year earlier" a quarter must be named for the two to go together. */
 const YEAR_AGO_QUARTER: Anaphor = { kind: 'quarter', years: -1, reach: 600 };
 
+const GENERIC_TODAY = /^'s (?:world|youth|society|generation|children|young|standards|technology|economy)\b/;
+
 const DAY_WORDS: Readonly<Record<string, number>> = { today: 0, yesterday: -1, tomorrow: 1 };
 
 function shiftBy(ref: Parameters<typeof dayOffset>[0], unit: string, n: number): string | null {
@@ -42,6 +44,8 @@ const REFERENCES: Readonly<Record<string, string>> = {
   'the past': 'PAST_REF',
   'the future': 'FUTURE_REF',
   'the near future': 'FUTURE_REF',
+  'the near term': 'FUTURE_REF',
+  'the short term': 'FUTURE_REF',
 };
 
 export const RELATIVE_RULES: readonly TimexRule[] = [
@@ -52,6 +56,8 @@ export const RELATIVE_RULES: readonly TimexRule[] = [
       `(?:(?<rel>${ci('earlier|later|late|early')}) )?(?<w>${ci('today|yesterday|tomorrow')})(?: (?<part>${DAY_PART_RE}))?\\b`,
     ),
     build: (m, ctx) => {
+      // "today's world", "today's youth": the present in general, which TimeML leaves out.
+      if (GENERIC_TODAY.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       const day = dayOffset(ctx.ref, DAY_WORDS[group(m, 'w')] ?? 0);
       const part = DAY_PARTS[group(m, 'part')];
       return part ? { type: 'TIME', value: withTime(day, part) } : { type: 'DATE', value: day };
@@ -160,7 +166,7 @@ export const RELATIVE_RULES: readonly TimexRule[] = [
     name: 'reference',
     pattern: rx(
       START,
-      `(?:${ci('right now|just now|now|currently|nowadays|these days|the present|recently|lately|the past|the near future|the future')})\\b(?!-)`,
+      `(?:${ci('right now|just now|now|currently|nowadays|these days|the present|recently|lately|the past|the near future|the future|the near term|the short term')})\\b(?!-)`,
     ),
     build: (m, ctx) => {
       const w = m[0].toLowerCase();
@@ -177,10 +183,12 @@ export const RELATIVE_RULES: readonly TimexRule[] = [
     name: 'recent-units',
     pattern: rx(
       START,
-      `(?:${ci('the')} )?(?:${ci('recent|coming|past|last|next')}) (?:few )?(?<u>days|weeks|months|years|decades)\\b`,
+      `(?:${ci('the')} )?(?:(?:${ci('recent|coming|past|last|next|future')}) (?:few )?(?<u>days|weeks|months|quarters|years|decades)|(?<u2>days|weeks|months|years) ahead)\\b`,
     ),
     build: (m) => {
       const w = m[0].toLowerCase();
+      if (/^(?:the )?(?:coming|future) quarters$/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
+      if (group(m, 'u2')) return { type: 'DURATION', value: durationValue(null, group(m, 'u2')) };
       if (/^(?:the )?recent years$/.test(w) || (/past|last/.test(w) && !/few/.test(w)))
         return { type: 'DATE', value: 'PAST_REF' };
       return { type: 'DURATION', value: durationValue(null, group(m, 'u')) };

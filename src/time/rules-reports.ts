@@ -27,7 +27,7 @@ export const REPORT_RULES: readonly TimexRule[] = [
     name: 'the-quarter',
     pattern: rx(
       START,
-      `(?:${ci('the|that')}) (?:(?:${ci('latest|most recent|recent|just-ended|just-completed')}) )?(?:${ci('fiscal')} )?quarter\\b(?![- ](?:of|century|mile|point|inch)\\b|ly)`,
+      `(?:${ci('the|that')}) (?:(?:${ci('latest|most recent|recent|just-ended|just-completed')}) )?(?:${ci('fiscal')} )?quarter\\b(?!-| (?:of|century|mile|point|inch)\\b)`,
     ),
     build: (_m, ctx) => ({
       type: 'DATE',
@@ -97,7 +97,10 @@ export const REPORT_RULES: readonly TimexRule[] = [
   },
   {
     name: 'year-end',
-    pattern: rx(START, `(?:${ci('the')} )?(?:${ci('fiscal')} )?(?:${ci('year')}[- ]end|${ci("year's")} end)\\b(?!-)`),
+    pattern: rx(
+      START,
+      `(?:${ci('the')} )?(?:${ci('fiscal')} )?(?:${ci('year')}[- ]end|${ci("year's")} end)\\b(?!-)`,
+    ),
     build: (_m, ctx) => ({ type: 'DATE', value: ctx.ref ? formatYear(ctx.ref.y) : null }),
   },
 ];

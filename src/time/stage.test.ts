@@ -56,6 +56,24 @@ describe('clauseDate', () => {
     expect(clauseDate(staged, spanOf(TEXT, clause))).toBe(expected);
   });
 
+  // [anchor word, expected]: with the verb given, the date attached to it wins.
+  const ANCHORED: readonly (readonly [string, string | null])[] = [
+    ['arrived', '2014'],
+    ['met', '2014-11-10'],
+    ['happened', null],
+  ];
+  it.each(ANCHORED)('anchored on %s -> %s', (verb, expected) => {
+    const doc = createDoc('c', TEXT, { published: '2014-11-14' });
+    const clause = verb === 'happened' ? 'For two weeks nothing happened.' : CLAUSES[0]![0];
+    expect(clauseDate(doc, spanOf(TEXT, clause), spanOf(TEXT, verb))).toBe(expected);
+  });
+
+  it('prefers a calendar date to a reference even when the reference is nearer', () => {
+    const text = 'Talks resumed in March and have recently stalled.';
+    const doc = createDoc('r', text, { published: '2014-11-14' });
+    expect(clauseDate(doc, spanOf(text, text), spanOf(text, 'stalled'))).toBe('2014-03');
+  });
+
   it('ignores timexes outside the span', () => {
     const doc = withLayer(createDoc('c', TEXT, { published: '2014-11-14' }), 'timexes', [
       { start: 0, end: 3, type: 'DATE', value: '2014-01-01' },

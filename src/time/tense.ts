@@ -177,7 +177,7 @@ const SCHEDULE_VERBS = new Set([
 ]);
 /** "set to resume", "is to meet": an arrangement still ahead. */
 const SCHEDULED = /^(?:set|is|are) to [a-z]/;
-const PLAN_IN_PAST = /\bhad(?: been)?\s+$/i;
+const PLAN_IN_PAST = /\bhad(?:\s+[a-z]+){0,3}\s+$/i;
 
 /** The tense of the clause holding [start, end), by the nearest cue word; 'none' without one. */
 export function clauseTense(text: string, start: number, end: number): Tense {
@@ -199,8 +199,8 @@ export function clauseTense(text: string, start: number, end: number): Tense {
     if (m.index >= start && m.index < end) continue;
     let cue = cueOf(m[0]) ?? (SCHEDULED.test(text.slice(m.index, m.index + 12)) ? 'future' : null);
     if (!cue) continue;
-    const preceding = text.slice(Math.max(0, m.index - 12), m.index);
-    if (cue === 'past' && PASSIVE_BEFORE.test(preceding)) continue;
+    const preceding = text.slice(Math.max(0, m.index - 24), m.index);
+    if (cue === 'past' && PASSIVE_BEFORE.test(preceding.slice(-8))) continue;
     // "had been due to expire Friday": a plan seen from the past is already over.
     if (cue === 'future' && PLAN_IN_PAST.test(preceding)) cue = 'past';
     const distance =
