@@ -5,7 +5,8 @@
  * of train so the second learns from honest first-pass guesses. Writes models/ner.bin.gz and
  * its MANIFEST entry. CoNLL test is scored only with --test, once, at the end.
  *
- * Usage: npx tsx scripts/train-ner.ts [--epochs 12] [--bits 21] [--gmb] [--one-pass] [--test] [--dry]
+ * Usage: npx tsx scripts/train-ner.ts [--epochs 12] [--bits 21] [--unseen 0.2] [--gmb] [--one-pass] [--test] [--dry]
+ *   [--clusters FILE]
  */
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
@@ -37,7 +38,7 @@ const { values: args } = parseArgs({
     'no-gaz': { type: 'boolean', default: false },
     prune: { type: 'string', default: '0.02' },
     clusters: { type: 'string' },
-    unseen: { type: 'string', default: '0' },
+    unseen: { type: 'string', default: '0.2' },
   },
 });
 
@@ -124,7 +125,9 @@ function hintsFor(weights: NerWeights, res: FeatureResources, docs: Doc[]): Hint
 }
 
 function main(): void {
-  const clusters = parseClusters(readFileSync(args.clusters ?? path.join(repoRoot, 'models', 'clusters.tsv.gz')));
+  const clusters = parseClusters(
+    readFileSync(args.clusters ?? path.join(repoRoot, 'models', 'clusters.tsv.gz')),
+  );
   const res: FeatureResources = { clusters, gazetteer: args['no-gaz'] ? undefined : nerGazetteer() };
   const trainDocs = groupDocuments(readConll('train'));
   const gmbDocs = args.gmb ? groupDocuments(readGmb()) : [];

@@ -18,6 +18,8 @@ export interface ActorMention {
   readonly name: string;
   readonly country: string | null;
   readonly kind: ActorKind;
+  /** Set when the mention is in another sentence (a pronoun's antecedent): its offsets in the doc. */
+  readonly span?: { readonly start: number; readonly end: number };
 }
 
 /** What the coder needs from geography; `src/geo` provides it (see `geoGazetteer`). */
@@ -70,12 +72,16 @@ function fromEntity(e: Entity, first: number, last: number, gaz: ActorGazetteer)
   if (e.type === 'ORG') {
     const igo = gaz.organization(e.canonical);
     if (igo) return { first, last, name: igo.name, country: null, kind: 'igo' };
+    /* "Department of Foreign Affairs", "Interior Ministry": an organ of a state, country from context. */
+    const organ =
+      /\b(Ministry|Department|Government|Parliament|Embassy|Army|Navy|Police|Cabinet|Senate|Court)\b/;
+    const country = e.country ?? countryInside(e.canonical, gaz);
     return {
       first,
       last,
       name: e.canonical,
-      country: e.country ?? countryInside(e.canonical, gaz),
-      kind: 'org',
+      country,
+      kind: !country && organ.test(e.canonical) ? 'state' : 'org',
     };
   }
   return {

@@ -124,9 +124,12 @@ export function isPassive(words: readonly Word[], i: number): boolean {
   return false;
 }
 
-export function isReporting(w: Word): boolean {
+export function isReporting(w: Word, prev?: Word, next?: Word): boolean {
   if (w.cap) return false;
   if (w.pos !== null && !w.pos.startsWith('VB') && w.lower !== 'according') return false;
+  /* "the state's", "a report": nouns, when no tagger says otherwise. */
+  if (w.pos === null && (/^(the|a|an|its|their|this|that)$/.test(prev?.lower ?? '') || next?.pos === 'POS'))
+    return false;
   return verbLemmas(w.lower).some((l) => REPORTING.has(l));
 }
 
@@ -153,7 +156,7 @@ export function boundaryBefore(words: readonly Word[], i: number): Boundary {
       return { at: k, kind: 'relative', word: w.lower };
     if (w.lower === 'that' && k > 0 && isVerbLike(words[k - 1]))
       return { at: k, kind: 'report', word: w.lower };
-    if (isReporting(w)) return { at: k, kind: 'report', word: w.lower };
+    if (isReporting(w, words[k - 1], words[k + 1])) return { at: k, kind: 'report', word: w.lower };
   }
   return { at: -1, kind: 'start', word: '' };
 }

@@ -43,6 +43,7 @@ const PROMISES = new Set(['promise', 'pledge', 'vow', 'swear']);
 const REFUSALS = new Set(['refuse', 'decline', 'deny']);
 const STATE_KINDS = new Set(['country', 'nationality', 'igo', 'state', 'title']);
 const MATERIAL_CONFLICT = new Set<EventType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION']);
+const COPULA = /^(is|was|were|are|be|been|being)$/;
 const GENERIC_KINDS = new Set(['state', 'title', 'civilian']);
 const SYMMETRIC = new Set<EventType>(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT', 'SUPPORT']);
 /** PLOVER: promised material cooperation is AGREE; announced force or sanctions is THREATEN. */
@@ -101,17 +102,24 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
     const host = participleHost(c, p, start);
     if (modality === 'asserted' && host !== null) modality = verbGroupModality(c.words, host, start);
     past = isPast(c.words, p);
+    const agent =
+      carrier.kind === 'light' && COPULA.test(c.words[p]!.lower) ? agentActor(c, t.last, 3) : null;
     if (carrier.kind === 'verb' && t.entry.pos === 'V' && isPassive(c.words, p)) {
-      target = subjectActor(c, p);
+      target = subjectActor(c, p, 0, false);
       source = agentActor(c, t.last);
+    } else if (agent) {
+      /* "the trip would be the first visit by a North Korean official to Russia" */
+      source = agent;
+      target = objectActor(c, t.last, source, true);
     } else {
       source = c.actors.find((a) => a.last === p - 1 && postnominal(c, p)) ?? subjectActor(c, p);
       const inner = t.objectEnd !== null;
-      target = objectActor(c, t.last, source, t.objectEnd !== null, inner ? t.head : t.last);
+      target = objectActor(c, t.last, source, inner, inner ? t.head : t.last, t.entry.type !== 'CONSULT');
       const weak = !target || (!target.country && target.kind !== 'igo');
       if (weak && source && SYMMETRIC.has(t.entry.type)) target = coordinatedActor(c, source) ?? target;
     }
     if (sameActor(source, target)) target = null;
+    if (!source && !target) return null;
   }
   const nominal = carrier.kind === 'nominal';
   /* "would not rule out", "did not reject": no rejection took place. */
@@ -183,6 +191,9 @@ const CROWD =
 function adjustType(d: Draft): void {
   if (d.t.entry.head === 'protest' && d.source && STATE_KINDS.has(d.source.kind))
     [d.type, d.mode] = ['ACCUSE', 'disapprove'];
+  /* A state that boycotts reduces relations; PLOVER's PROTEST/boycott is civilian dissent. */
+  if (d.t.entry.head === 'boycott' && d.source && STATE_KINDS.has(d.source.kind) && d.source.kind !== 'state')
+    [d.type, d.mode] = ['SANCTION', 'discontinue'];
   if (
     d.t.entry.head === 'protest' &&
     d.t.entry.type === 'ACCUSE' &&

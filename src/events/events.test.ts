@@ -86,6 +86,19 @@ const ROWS: Row[] = [
     text: 'South Korea said the North fired two missiles into the sea.',
     expect: 'MOBILIZE/weapons PRK>- asserted',
   },
+  {
+    text: 'North Korea named Choe Ryong-hae as its envoy. He travelled to Beijing last year.',
+    expect: 'CONSULT/visit PRK>CHN asserted',
+  },
+  {
+    text: 'Ankara said it would not hesitate to use force against the militants.',
+    expect: 'THREATEN TUR>TUR asserted',
+  },
+  {
+    text: 'Iran said the United States must withdraw its troops from the region.',
+    expect: 'REQUEST/yield IRN>USA asserted',
+  },
+  { text: 'Syria did not accept the proposal.', expect: 'REJECT/change SYR>- asserted' },
   // Modality.
   { text: 'The two leaders may discuss a summit later this year.', expect: 'CONSULT ->- possible' },
   { text: 'Russia refused to withdraw its troops from the border.', expect: 'REJECT/yield RUS>- asserted' },
@@ -115,6 +128,8 @@ const ROWS: Row[] = [
   { text: 'Armed groups control much of the countryside.', expect: null },
   { text: 'Talks are rarely a waste of time.', expect: null },
   { text: 'The museum will open a new wing in March.', expect: null },
+  { text: 'Analysts say the government should cut spending.', expect: null },
+  { text: 'The embassy said no sanctions applied to the shipment.', expect: null },
 ];
 
 describe('codeEvents', () => {

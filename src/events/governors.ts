@@ -120,6 +120,8 @@ export function governorOf(c: RoleContext, t: TriggerMatch, p: number): TriggerM
   while (k >= 0 && (c.words[k]!.pos === 'RB' || /^(not|also|then|jointly)$/.test(c.words[k]!.lower))) k--;
   const link = c.words[k]?.lower ?? '';
   const gerund = /ing$/.test(c.words[p]!.lower);
+  const coordinated = coordinatedGovernor(c, t, link === 'to' ? k - 1 : k, p);
+  if (coordinated) return coordinated;
   if (link !== 'to' && !(gerund && /^(of|for|from|over|on)$/.test(link))) {
     const direct = c.triggers.find((o) => o !== t && o.verbal && o.last === p - 1);
     return gerund && direct ? direct : clauseGovernor(c, t, p);
@@ -132,6 +134,22 @@ export function governorOf(c: RoleContext, t: TriggerMatch, p: number): TriggerM
     );
     if (gov) return gov;
     if (isVerbLike(w) && !/^(is|was|were|are|be|been|has|have|had)$/.test(w.lower)) return null;
+  }
+  return null;
+}
+
+/**
+ * "accused Minsk of jailing opponents and helping Russia", "agreed to freeze assets and to ban
+ * travel": a verb coordinated with a governed one shares its governor.
+ */
+function coordinatedGovernor(c: RoleContext, t: TriggerMatch, k: number, p: number): TriggerMatch | null {
+  if (!/^(and|or)$/.test(c.words[k]?.lower ?? '')) return null;
+  const gerund = /ing$/.test(c.words[p]!.lower);
+  for (const o of [...c.triggers].reverse()) {
+    if (o === t || !o.verbal || o.head >= k || o.head < k - 15) continue;
+    const sameForm = gerund ? /ing$/.test(c.words[o.head]!.lower) : c.words[o.head - 1]?.lower === 'to';
+    if (!sameForm) continue;
+    return governorOf(c, o, o.head);
   }
   return null;
 }
@@ -200,8 +218,12 @@ export function isBackground(c: RoleContext, p: number): boolean {
   if (prev.text === ',') return /ing$/.test(w.lower);
   if (isVerbLike(prev) || /^(and|or|but|then|to|who|which|that)$/.test(prev.lower)) return false;
   const start = boundaryBefore(c.words, p).at;
-  for (let k = p - 2; k > start; k--)
-    if (isVerbLike(c.words[k]) && !/^(is|was|were|are|be|been|has|have|had)$/.test(c.words[k]!.lower))
-      return true;
+  for (let k = p - 2; k > start; k--) {
+    const x = c.words[k]!;
+    /* "ministers meeting in Brussels agreed": a participle right after its noun is no main verb. */
+    const reduced = x.pos === 'VBG' && (c.words[k - 1]?.pos ?? '').startsWith('NN');
+    const finite = isVerbLike(x) && !reduced;
+    if (finite && !/^(is|was|were|are|be|been|has|have|had)$/.test(x.lower)) return true;
+  }
   return false;
 }

@@ -54,9 +54,18 @@ const GENERIC_NAME_WORDS = new Set(
   ).split(' '),
 );
 
+/** Lower-case words of a name without edge punctuation: "Workers' Party" -> workers, party. */
+export function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
+    .filter((w) => w);
+}
+
 function addLeader(leaders: Map<string, Leader | null>, leader: Leader): void {
   leaders.set(leader.name.toLowerCase(), leader);
-  for (const part of leader.name.toLowerCase().split(/\s+/)) {
+  for (const part of nameWords(leader.name)) {
     if (part.length < 3 || NAME_PARTICLES.has(part) || GENERIC_NAME_WORDS.has(part) || part.startsWith('al-'))
       continue;
     const prior = leaders.get(part);

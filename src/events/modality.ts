@@ -37,7 +37,6 @@ const PLAN_VERBS = new Set([
   'aim',
   'hope',
   'want',
-  'decide',
   'wish',
   'seek',
   'try',
@@ -113,6 +112,7 @@ export function verbGroupModality(words: readonly Word[], p: number, clauseStart
 
 /** Modality of a trigger noun from its modifiers and, as a subject, its predicate. */
 export function nounModality(words: readonly Word[], head: number, last: number): Modality {
+  if (/^(no|without)$/.test(words[head - 1]?.lower ?? '')) return 'negated';
   for (let k = head - 1; k >= head - 3 && k >= 0; k--) {
     if (NOUN_PLANNED.has(words[k]!.lower)) return 'planned';
     if (NOUN_POSSIBLE.has(words[k]!.lower)) return 'possible';

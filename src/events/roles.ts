@@ -21,6 +21,8 @@ export interface RoleContext {
   readonly words: readonly Word[];
   readonly actors: readonly ActorMention[];
   readonly triggers: readonly TriggerMatch[];
+  /** What "he"/"she" and "it" refer to when the sentence names no one: from earlier sentences. */
+  readonly antecedents?: { readonly person: ActorMention | null; readonly thing: ActorMention | null };
 }
 
 /** An actor on a trigger's own words; the `{class}` object a pattern consumed does not count. */
@@ -48,7 +50,8 @@ const OWN = new Set(['its', 'their', 'his', 'her', 'our']);
 
 export function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
   if (!a || !b) return false;
-  return (a.first === b.first && a.last === b.last) || (a.name === b.name && a.country === b.country);
+  const samePlace = a.first >= 0 && a.first === b.first && a.last === b.last;
+  return samePlace || (a.name === b.name && a.country === b.country);
 }
 
 /** Word indexes covered only by actors (and "the", "and", commas): a coordinated list. */
@@ -61,7 +64,7 @@ function onlyActors(c: RoleContext, seg: { start: number; end: number }): boolea
 }
 
 /** The subject of the clause whose verb group ends at word p. */
-export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention | null {
+export function subjectActor(c: RoleContext, p: number, depth = 0, reported = true): ActorMention | null {
   const b = boundaryBefore(c.words, p);
   const from = b.at + 1;
   const earlierVerbs = c.triggers.filter((t) => t.verbal && t.head >= from && t.head < p).map((t) => t.head);
@@ -70,6 +73,11 @@ export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention
     const mainVerb = c.words.findIndex((w, k) => k >= from && k < p && isVerbLike(w) && !w.cap);
     if (mainVerb >= 0) earlierVerbs.push(mainVerb);
   }
+  /* "Pak ... oversees relations with foreign parties and has travelled": the subject precedes the clause's first finite verb. */
+  const finite = c.words.findIndex(
+    (w, k) => k >= from && k < p && w.pos !== null && /^(VBD|VBZ|VBP)$/.test(w.pos),
+  );
+  if (finite >= 0 && c.actors.some((a) => a.first >= from && a.last < finite)) earlierVerbs.push(finite);
   const firstVerb = earlierVerbs.length ? Math.min(...earlierVerbs) : p;
   const cands = c.actors.filter((a) => a.first >= from && a.last < firstVerb && !overlapsTrigger(c, a));
   if (cands.length) {
@@ -89,10 +97,21 @@ export function subjectActor(c: RoleContext, p: number, depth = 0): ActorMention
     const subject = cands.find((a) => a.first >= seg.start && a.last < seg.end)!;
     return withAppositionCountry(c, subject, segs[j + 1]);
   }
+  const referent = pronounReferent(c, from, p);
+  if (referent && (depth > 0 || b.kind === 'start')) return referent;
   if (depth > 1 || b.kind === 'start') return null;
   if (b.kind === 'relative') return c.actors.filter((a) => a.last < b.at && a.last >= b.at - 8).pop() ?? null;
   const pronoun = c.words.slice(from, p).some((w) => PRONOUNS.has(w.lower));
-  if (pronoun || b.kind === 'report' || from === p) return subjectActor(c, b.at, depth + 1);
+  if (pronoun || from === p || (reported && b.kind === 'report'))
+    return subjectActor(c, b.at, depth + 1) ?? referent;
+  return null;
+}
+
+/** "He travelled to Beijing": a subject pronoun standing for someone an earlier sentence named. */
+function pronounReferent(c: RoleContext, from: number, p: number): ActorMention | null {
+  const words = c.words.slice(from, p).map((w) => w.lower);
+  if (words.some((w) => w === 'he' || w === 'she')) return c.antecedents?.person ?? null;
+  if (words.some((w) => w === 'it')) return c.antecedents?.thing ?? null;
   return null;
 }
 
@@ -116,14 +135,16 @@ export function objectActor(
   source: ActorMention | null,
   preferPrep = false,
   objectStart = from,
+  innerFirst = false,
 ): ActorMention | null {
+  /* "summoned China's ambassador", "received the visiting Chinese minister": the party named inside the object. */
+  const inside = () =>
+    c.actors.find((a) => a.first > objectStart && a.first <= from && a.country && !sameActor(a, source)) ??
+    null;
+  if (innerFirst && objectStart < from) return inside() ?? objectAfter(c, from, source, preferPrep);
   const after = objectAfter(c, from, source, preferPrep);
   if (after || objectStart >= from) return after;
-  /* "received the visiting Chinese minister": the guest named inside the object. */
-  return (
-    c.actors.find((a) => a.first > objectStart && a.first <= from && a.country && !sameActor(a, source)) ??
-    null
-  );
+  return inside();
 }
 
 function objectAfter(
@@ -132,11 +153,18 @@ function objectAfter(
   source: ActorMention | null,
   preferPrep: boolean,
 ): ActorMention | null {
-  const end = clauseEnd(c.words, from);
+  /* "welcomed the sanctions and urged the bloc ...": a coordinated verb starts its own object. */
+  const nextVerb = c.triggers.find(
+    (t) => t.verbal && t.head > from && /^(and|or|,)$/.test(c.words[t.head - 1]?.lower ?? ''),
+  );
+  const end = Math.min(clauseEnd(c.words, from), nextVerb?.head ?? c.words.length);
   const found = c.actors.filter((a) => {
     if (a.first <= from || a.first >= end || sameActor(a, source) || overlapsTrigger(c, a)) return false;
     const before = c.words[a.first - 1]?.lower ?? '';
-    if (OWN.has(before) && (a.kind === 'state' || a.kind === 'civilian' || a.kind === 'title')) return false;
+    const generic = a.kind === 'state' || a.kind === 'civilian' || a.kind === 'title';
+    if (OWN.has(before) && generic) return false;
+    /* "on the leader's behalf": a generic possessor is no party. */
+    if (generic && c.words[a.last + 1]?.pos === 'POS') return false;
     return !(before === 'to' && c.words[a.first - 2]?.lower === 'according');
   });
   if (preferPrep) {

@@ -14,7 +14,7 @@ import { countryName, lookupDemonym, lookupOrganization, lookupPlace } from '../
 import { clauseDate } from '../time/index.js';
 import { findActors, type ActorGazetteer, type ActorMention, type SentenceContext } from './actors.js';
 import { codeSentence, type CodedEvent } from './code-sentence.js';
-import { loadTriggerLexicon, type Leader, type TriggerLexicon } from './lexicon.js';
+import { loadTriggerLexicon, nameWords, type Leader, type TriggerLexicon } from './lexicon.js';
 import { findTriggers } from './triggers.js';
 import { docSentences, sentenceWords, type Word } from './words.js';
 
@@ -126,18 +126,39 @@ function knownLeader(name: string, leaders: TriggerLexicon['leaders']): Leader |
   const lower = name.toLowerCase();
   const full = leaders.get(lower);
   if (full !== undefined) return full;
-  const parts = lower.split(/\s+/).filter((p) => p.length >= 3);
+  const parts = nameWords(name).filter((p) => p.length >= 3);
   const hits = new Set(parts.map((p) => leaders.get(p)).filter((l): l is Leader => !!l));
   return hits.size === 1 ? [...hits][0]! : null;
 }
 
 function toActor(words: readonly Word[], a: ActorMention | null): Actor | null {
   if (!a) return null;
-  return {
-    name: a.name,
-    country: a.country,
-    span: { start: words[a.first]!.start, end: words[a.last]!.end },
-  };
+  const span = a.span ?? { start: words[a.first]!.start, end: words[a.last]!.end };
+  return { name: a.name, country: a.country, span };
+}
+
+const PERSONS = new Set(['person', 'name']);
+const THINGS = new Set(['country', 'igo', 'org']);
+
+/** The antecedents an earlier sentence leaves: its last person, the state or organisation it opens with. */
+function antecedentsAfter(s: SentenceParse, prior: Antecedents): Antecedents {
+  const anchor = (a: ActorMention): ActorMention => ({
+    ...a,
+    first: -1,
+    last: -1,
+    span: a.span ?? { start: s.words[a.first]!.start, end: s.words[a.last]!.end },
+  });
+  const person = [...s.actors]
+    .reverse()
+    .find((a) => a.kind === 'person' || (PERSONS.has(a.kind) && a.country));
+  const first = s.actors[0];
+  const thing = first && first.first <= 1 && THINGS.has(first.kind) ? first : undefined;
+  return { person: person ? anchor(person) : prior.person, thing: thing ? anchor(thing) : prior.thing };
+}
+
+interface Antecedents {
+  readonly person: ActorMention | null;
+  readonly thing: ActorMention | null;
 }
 
 function toEvent(doc: Doc, s: SentenceParse, e: CodedEvent, dateOf: EventStageOptions['dateOf']): Event {
@@ -188,7 +209,10 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
   fillCountries(parses, lexicon.leaders);
   const docCountry = mostMentioned(parses);
   const events: Event[] = [];
+  let antecedents: Antecedents = { person: null, thing: null };
   for (const s of parses) {
+    const before = antecedents;
+    antecedents = antecedentsAfter(s, antecedents);
     const ends = new Set(s.actors.filter((a) => a.kind !== 'nationality').map((a) => a.last));
     const named = s.actors.filter((a) => PROPER.has(a.kind));
     const triggers = findTriggers(
@@ -198,7 +222,7 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
       (k) => named.some((a) => a.first <= k && a.last >= k),
     );
     if (!triggers.length && !s.words.some((w) => /^(must|should|ought)$/.test(w.lower))) continue;
-    for (const e of codeSentence({ words: s.words, actors: s.actors, triggers })) {
+    for (const e of codeSentence({ words: s.words, actors: s.actors, triggers, antecedents: before })) {
       const source = withDefaultCountry(e.source, e.target, s, docCountry);
       const target = withDefaultCountry(e.target, source, s, docCountry);
       events.push(toEvent(doc, s, { ...e, source, target }, dateOf));

@@ -77,8 +77,8 @@ export class NerDecoder {
    * document's aggregated contexts) are computed once and reused; training adds them one by one.
    */
   private readonly frozen: boolean;
-  private readonly windowCache = new Map<WordEntry, Float32Array>();
-  private readonly aggregateCache = new WeakMap<Int32Array, Float32Array>();
+  /** This decoder's slot in each WordEntry's `scoreSlots`. */
+  private readonly slot: number;
   private readonly bos;
   private readonly eos;
 
@@ -90,6 +90,7 @@ export class NerDecoder {
     this.words = words ?? new WordFeatureCache(res);
     this.mask = (1 << model.bits) - 1;
     this.frozen = model.rowOf !== undefined;
+    this.slot = this.words.claimSlot();
     this.bos = this.words.get('<S>');
     this.eos = this.words.get('</S>');
   }
@@ -129,7 +130,10 @@ export class NerDecoder {
   /** Labels (BILOU ids) for every sentence of one document. */
   decodeDocument(doc: PreparedDocument, opts: DecodeOptions = {}): Int32Array[] {
     const history = new Map<number, Int32Array>();
-    return doc.sentences.map((sentence, s) => this.decodeSentence(sentence, history, doc.contexts, opts, s));
+    const aggScores = new Map<number, Float32Array>();
+    return doc.sentences.map((sentence, s) =>
+      this.decodeSentence(sentence, history, doc.contexts, aggScores, opts, s),
+    );
   }
 
   /**
@@ -160,6 +164,7 @@ export class NerDecoder {
     sentence: PreparedDocument['sentences'][number],
     history: Map<number, Int32Array>,
     contexts: ReadonlyMap<number, Int32Array>,
+    aggScores: Map<number, Float32Array>,
     opts: DecodeOptions,
     s: number,
   ): Int32Array {
@@ -203,7 +208,7 @@ export class NerDecoder {
       const g = gaz[i]!;
       for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
       const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
-      if (agg && this.frozen) this.addScores(this.aggregateScores(agg), 0);
+      if (agg && this.frozen) this.addScores(this.aggregateScores(e.lowerId, agg, aggScores), 0);
       else if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
       const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
       if (hist) {
@@ -236,22 +241,22 @@ export class NerDecoder {
 
   /** Summed label scores of a word's window features at each offset: the same for every occurrence. */
   private windowScores(e: WordEntry): Float32Array {
-    let v = this.windowCache.get(e);
+    let v = e.scoreSlots[this.slot];
     if (!v) {
       v = new Float32Array(5 * N_LABELS);
       for (let o = 0; o < 5; o++) this.sumInto(e.at[o]!, v, o * N_LABELS);
-      if (this.windowCache.size > 500_000) this.windowCache.clear();
-      this.windowCache.set(e, v);
+      e.scoreSlots[this.slot] = v;
     }
     return v;
   }
 
-  private aggregateScores(ids: Int32Array): Float32Array {
-    let v = this.aggregateCache.get(ids);
+  /** Summed scores of one word's aggregated contexts, once per document. */
+  private aggregateScores(lowerId: number, ids: Int32Array, seen: Map<number, Float32Array>): Float32Array {
+    let v = seen.get(lowerId);
     if (!v) {
       v = new Float32Array(N_LABELS);
       this.sumInto(ids, v, 0);
-      this.aggregateCache.set(ids, v);
+      seen.set(lowerId, v);
     }
     return v;
   }

@@ -96,6 +96,8 @@ export interface WordEntry {
   readonly lowerId: number;
   readonly shapeId: number;
   readonly capitalised: boolean;
+  /** Per decoder (see claimSlot): the summed scores of this word's window features, filled lazily. */
+  readonly scoreSlots: (Float32Array | undefined)[];
   readonly hasLetter: boolean;
   /** Has capitals and no lower-case letters ("IAEA", "U.S."). */
   readonly allUpper: boolean;
@@ -105,7 +107,13 @@ const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
 export class WordFeatureCache {
   private readonly cache = new Map<string, WordEntry>();
+  private slots = 0;
   constructor(private readonly res: FeatureResources) {}
+
+  /** A slot index for one decoder's per-word score cache in `WordEntry.scoreSlots`. */
+  claimSlot(): number {
+    return this.slots++;
+  }
 
   get(word: string): WordEntry {
     let e = this.cache.get(word);
@@ -151,6 +159,7 @@ export class WordFeatureCache {
       lowerId: hashString(lower) | 0,
       shapeId: hashString(ss) | 0,
       capitalised: /^[A-Z]/.test(word),
+      scoreSlots: [],
       hasLetter: /[a-zA-Z]/.test(word),
       allUpper: /[A-Z]/.test(word) && !/[a-z]/.test(word),
     };
