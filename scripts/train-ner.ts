@@ -39,6 +39,9 @@ const { values: args } = parseArgs({
     prune: { type: 'string', default: '0.02' },
     clusters: { type: 'string' },
     unseen: { type: 'string', default: '0.2' },
+    out: { type: 'string' },
+    'base-gaz': { type: 'boolean', default: false },
+    'no-doc-case': { type: 'boolean', default: false },
   },
 });
 
@@ -128,7 +131,11 @@ function main(): void {
   const clusters = parseClusters(
     readFileSync(args.clusters ?? path.join(repoRoot, 'models', 'clusters.tsv.gz')),
   );
-  const res: FeatureResources = { clusters, gazetteer: args['no-gaz'] ? undefined : nerGazetteer() };
+  const res: FeatureResources = {
+    clusters,
+    gazetteer: args['no-gaz'] ? undefined : nerGazetteer(!args['base-gaz']),
+    docCase: !args['no-doc-case'],
+  };
   const trainDocs = groupDocuments(readConll('train'));
   const gmbDocs = args.gmb ? groupDocuments(readGmb()) : [];
   const devDocs = groupDocuments(readConll('dev'));
@@ -181,17 +188,25 @@ function main(): void {
   }
   if (args.dry) return;
 
-  const config = { gmb: args.gmb, gazetteer: !!res.gazetteer, epochs: stageEpochs, passes: shipped.length };
+  const config = {
+    gmb: args.gmb,
+    gazetteer: res.gazetteer ? (args['base-gaz'] ? true : 'extended') : false,
+    docCase: res.docCase,
+    epochs: stageEpochs,
+    passes: shipped.length,
+  };
+  // --out writes to another folder (with its own MANIFEST.json), to compare before swapping in.
+  const outDir = path.resolve(args.out ?? path.join(repoRoot, 'models'));
   const files = shipped.map((weights, i) => {
     const file = i === 0 ? 'ner.bin.gz' : 'ner-doc.bin.gz';
     const buf = packModel({ ...weights, config }, Number(args.prune));
-    writeFileSync(path.join(repoRoot, 'models', file), buf);
+    writeFileSync(path.join(outDir, file), buf);
     console.log(`wrote models/${file} (${(buf.length / 1e6).toFixed(1)} MB)`);
     return { file, sha256: createHash('sha256').update(buf).digest('hex') };
   });
   // A document pass left from an earlier run would not match a first pass trained without one.
-  if (shipped.length === 1) rmSync(path.join(repoRoot, 'models', 'ner-doc.bin.gz'), { force: true });
-  const manifestPath = path.join(repoRoot, 'models', 'MANIFEST.json');
+  if (shipped.length === 1) rmSync(path.join(outDir, 'ner-doc.bin.gz'), { force: true });
+  const manifestPath = path.join(outDir, 'MANIFEST.json');
   // Other models' entries (pos, ...) are kept: only the ner key is replaced.
   const manifest = readJsonObject(manifestPath);
   const commit = gitHead();

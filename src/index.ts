@@ -11,3 +11,4 @@ export {
   type ExtractOptions,
 } from './extract/index.js';
 export { findTimexes, timexStage, clauseDate } from './time/index.js';
+export { eventStage, codeEvents, actorCode, type EventStageOptions } from './events/index.js';

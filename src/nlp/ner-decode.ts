@@ -14,7 +14,17 @@ import {
   type FeatureResources,
   type WordEntry,
 } from './ner-features.js';
-import { labelPart, labelType, makeLabel, N_LABELS, NER_TYPES, type NerWeights } from './ner-model.js';
+import {
+  labelPart,
+  labelType,
+  makeLabel,
+  N_LABELS as LABEL_COUNT,
+  NER_TYPES,
+  type NerWeights,
+} from './ner-model.js';
+
+/** Module-local copies: imported bindings are slower to read in the hot loops under some loaders. */
+const N_LABELS: number = LABEL_COUNT;
 
 const T_PREV = hashString('t-1');
 const T_PREV2 = hashString('t-2,t-1');
@@ -31,6 +41,7 @@ const DOC_PASS_SHAPE = hashString('doc,ss0');
 const BIAS = hashString('bias');
 const AGG_LEFT = hashString('agg-1');
 const AGG_RIGHT = hashString('agg+1');
+const LOWER_SEEN = hashString('lower-seen,ss0');
 const MAX_AGG = 24;
 const MAX_FEATURES = 96 + MAX_AGG;
 const N_TYPES = NER_TYPES.length;
@@ -44,6 +55,8 @@ export interface PreparedDocument {
     readonly entries: readonly WordEntry[];
     readonly gazetteer: readonly Int32Array[];
     readonly headline: boolean;
+    /** Per token: 1 when a capitalised word is also written in lower case elsewhere in the document. */
+    readonly lowerSeen: Uint8Array | null;
   }[];
   /** Context aggregation: lower-case word id -> ids of the words around its occurrences. */
   readonly contexts: ReadonlyMap<number, Int32Array>;
@@ -57,7 +70,7 @@ export interface DecodeOptions {
   readonly docHints?: readonly Int8Array[];
 }
 
-function allowed(prev: number, cur: number, last: boolean): boolean {
+function isAllowed(prev: number, cur: number, last: boolean): boolean {
   const pp = labelPart(prev);
   const cp = labelPart(cur);
   if (pp === 0 || pp === 1) {
@@ -66,6 +79,12 @@ function allowed(prev: number, cur: number, last: boolean): boolean {
   } else if (cp === 1 || cp === 2) return false;
   return !(last && (cp === 0 || cp === 1));
 }
+
+/** BILOU transitions as a table: [last][prev][cur] -> 1 when allowed. */
+const ALLOWED = new Uint8Array(2 * N_LABELS * N_LABELS);
+for (let l = 0; l < 2; l++)
+  for (let p = 0; p < N_LABELS; p++)
+    for (let c = 0; c < N_LABELS; c++) ALLOWED[(l * N_LABELS + p) * N_LABELS + c] = isAllowed(p, c, l === 1) ? 1 : 0;
 
 export class NerDecoder {
   readonly words: WordFeatureCache;
@@ -106,6 +125,7 @@ export class NerDecoder {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed / 4294967296 < unseen.rate;
     };
+    const lowerForms = this.res.docCase ? this.lowerForms(doc) : null;
     return {
       sentences: doc.map((words) => {
         const entries = words.map((w) =>
@@ -121,6 +141,9 @@ export class NerDecoder {
           entries,
           gazetteer: gazetteerIds(words, this.res.gazetteer),
           headline: letters > 1 && upper === letters,
+          lowerSeen: lowerForms
+            ? Uint8Array.from(entries, (e) => (e.capitalised && lowerForms.has(e.lowerId) ? 1 : 0))
+            : null,
         };
       }),
       contexts: this.aggregateContexts(doc),
@@ -134,6 +157,17 @@ export class NerDecoder {
     return doc.sentences.map((sentence, s) =>
       this.decodeSentence(sentence, history, doc.contexts, aggScores, opts, s),
     );
+  }
+
+  /** Lower-case ids of the words the document writes in lower case ("bank" in "the bank said"). */
+  private lowerForms(doc: readonly (readonly string[])[]): Set<number> {
+    const out = new Set<number>();
+    for (const sentence of doc)
+      for (const w of sentence) {
+        const e = this.words.get(w);
+        if (e.hasLetter && !e.capitalised && !e.allUpper) out.add(e.lowerId);
+      }
+    return out;
   }
 
   /**
@@ -205,6 +239,7 @@ export class NerDecoder {
       feats[k++] = mixIds(B_RIGHT, mixIds(e.lowerId, right));
       if (headline) feats[k++] = mixIds(HEADLINE, e.shapeId);
       if (i === 0) feats[k++] = mixIds(FIRST, e.lowerId);
+      if (sentence.lowerSeen?.[i] === 1) feats[k++] = mixIds(LOWER_SEEN, e.shapeId);
       const g = gaz[i]!;
       for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
       const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
@@ -283,8 +318,9 @@ export class NerDecoder {
     }
     let best = -1;
     let bestScore = -Infinity;
+    const allowedRow = ((last ? N_LABELS : 0) + prev) * N_LABELS;
     for (let c = 0; c < N_LABELS; c++) {
-      if (scores[c]! > bestScore && allowed(prev, c, last)) {
+      if (scores[c]! > bestScore && ALLOWED[allowedRow + c] === 1) {
         bestScore = scores[c]!;
         best = c;
       }

@@ -67,14 +67,21 @@ export interface FeatureResources {
   /** clusterKey(word) -> cluster ids at several granularities and other learnt word classes. */
   readonly clusters: WordClasses;
   readonly gazetteer?: Gazetteer;
+  /** Adds "also written in lower case elsewhere in the document" (models trained with it only). */
+  readonly docCase?: boolean;
 }
 
 /** Lower-cased phrases (space-joined words) -> their types ("LOC", "ORG", "NORP", "PER"). */
 export interface Gazetteer {
   readonly byFirstWord: ReadonlyMap<string, readonly (readonly [string[], string])[]>;
+  /** Lower-case words that head or end organisation names ("bank", "party", "fc"). */
+  readonly orgWords?: ReadonlySet<string>;
 }
 
-export function buildGazetteer(entries: Iterable<readonly [string, string]>): Gazetteer {
+export function buildGazetteer(
+  entries: Iterable<readonly [string, string]>,
+  orgWords?: Iterable<string>,
+): Gazetteer {
   const byFirstWord = new Map<string, [string[], string][]>();
   for (const [phrase, type] of entries) {
     const words = phrase
@@ -87,7 +94,7 @@ export function buildGazetteer(entries: Iterable<readonly [string, string]>): Ga
     if (!list.some(([w, t]) => t === type && w.join(' ') === words.join(' '))) list.push([words, type]);
     byFirstWord.set(first, list);
   }
-  return { byFirstWord };
+  return { byFirstWord, orgWords: orgWords ? new Set(orgWords) : undefined };
 }
 
 /** Per distinct word form: hashed feature ids as seen from each window offset -2..+2. */
@@ -186,5 +193,43 @@ export function gazetteerIds(words: readonly string[], gaz: Gazetteer | undefine
       }
     }
   }
+  if (gaz.orgWords) markOrgRuns(words, lowers, gaz.orgWords, out);
   return out.map((a) => Int32Array.from(a));
+}
+
+/** Lower-case words allowed inside a run of capitalised words ("Bank of England"). */
+const RUN_GLUE = new Set(['of', 'for', 'and', '&', 'de', 'the', "'", "'s"]);
+const ORG_RUN = ['B', 'I', 'L', 'U'].map((p) => hashString(`orgrun=${p}`) | 0);
+const ORG_WORD = hashString('orgword') | 0;
+
+/**
+ * Runs of capitalised words (with "of", "and"... inside) that contain an organisation word get
+ * their position in the run as a feature, so "Foreign Trade Bank" reads as one name.
+ */
+function markOrgRuns(words: readonly string[], lowers: readonly string[], orgWords: ReadonlySet<string>, out: number[][]): void {
+  const isCap = (i: number): boolean => /^[A-Z]/.test(words[i]!);
+  let i = 0;
+  while (i < words.length) {
+    if (!isCap(i)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let hasOrg = orgWords.has(lowers[i]!);
+    for (;;) {
+      if (end < words.length && isCap(end)) {
+        hasOrg ||= orgWords.has(lowers[end]!);
+        end++;
+      } else if (end + 1 < words.length && RUN_GLUE.has(lowers[end]!) && isCap(end + 1)) end++;
+      else break;
+    }
+    if (hasOrg) {
+      for (let k = i; k < end; k++) {
+        const part = end - i === 1 ? 3 : k === i ? 0 : k === end - 1 ? 2 : 1;
+        out[k]!.push(ORG_RUN[part]!);
+        if (orgWords.has(lowers[k]!)) out[k]!.push(ORG_WORD);
+      }
+    }
+    i = end;
+  }
 }

@@ -6,7 +6,7 @@
 import { documentHints, NerDecoder } from './ner-decode.js';
 import { WordFeatureCache, type FeatureResources } from './ner-features.js';
 import { nerGazetteer } from './ner-gazetteer.js';
-import { labelsToBio, modelsDir, readModelFiles, type NerWeights } from './ner-model.js';
+import { labelsToBio, modelsDir, readModelFiles, type NerWeights, type WordClasses } from './ner-model.js';
 
 export interface NerTagger {
   /** BIO tags for every sentence (array of words) of one document. */
@@ -30,6 +30,16 @@ export function createNerTagger(passes: readonly NerWeights[], resources: Featur
   };
 }
 
+/** The features a model was trained with, from its config (older models lack the newer keys). */
+export function resourcesFor(config: Record<string, unknown>, clusters: WordClasses): FeatureResources {
+  const gaz = config.gazetteer;
+  return {
+    clusters,
+    gazetteer: gaz ? nerGazetteer(gaz === 'extended') : undefined,
+    docCase: config.docCase === true,
+  };
+}
+
 const loaded = new Map<string, NerTagger | null>();
 
 /** The shipped tagger, read once from `dir` (models/ by default); null when the files are absent. */
@@ -37,10 +47,7 @@ export function loadNerTagger(dir = modelsDir): NerTagger | null {
   if (loaded.has(dir)) return loaded.get(dir)!;
   const files = readModelFiles(dir);
   const tagger = files
-    ? createNerTagger(files.passes, {
-        clusters: files.clusters,
-        gazetteer: files.passes[0]!.config.gazetteer ? nerGazetteer() : undefined,
-      })
+    ? createNerTagger(files.passes, resourcesFor(files.passes[0]!.config, files.clusters))
     : null;
   loaded.set(dir, tagger);
   return tagger;
