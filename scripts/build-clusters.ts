@@ -1,13 +1,14 @@
 /**
- * Learns word clusters from unlabelled text (the tokens of CoNLL-2003 train + dev and GMB; never
- * CoNLL test) for the NER tagger's cluster features, and writes models/clusters.tsv.gz.
+ * Learns word clusters from unlabelled text (the tokens of CoNLL-2003 train + dev and GMB, and the
+ * MEANTIME, TimeBank and AQUAINT news texts; never CoNLL test) for the NER tagger's cluster
+ * features, and writes models/clusters.tsv.gz.
  *
  * Brown clustering is too slow for a few minutes on one core, so this does the cheap version of
  * the same idea: each word is described by its left and right neighbours (log counts over the
  * most frequent context words), compressed by a seeded random projection, then grouped by
  * spherical k-means at three granularities (like Brown bit-string prefixes of three lengths).
  *
- * Usage: npx tsx scripts/build-clusters.ts [--no-dev --out FILE]
+ * Usage: npx tsx scripts/build-clusters.ts [--no-dev] [--no-extra] [--out FILE]
  * (--no-dev leaves CoNLL dev text out, for checking how features fare on words without clusters)
  */
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { clusterKey } from '../src/nlp/ner-features.js';
-import { readConll, readGmb, repoRoot } from './ner-corpus.js';
+import { readConll, readGmb, readUnlabelledText, repoRoot } from './ner-corpus.js';
 
 const MIN_COUNT = 2;
 const CONTEXTS = 1500;
@@ -87,10 +88,15 @@ function kmeans(vecs: Float32Array, n: number, k: number, rand: () => number, it
 
 function main(): void {
   const { values: args } = parseArgs({
-    options: { 'no-dev': { type: 'boolean', default: false }, out: { type: 'string' } },
+    options: {
+      'no-dev': { type: 'boolean', default: false },
+      'no-extra': { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
   });
   const dev = args['no-dev'] ? [] : readConll('dev');
-  const raw = [...readConll('train'), ...dev, ...readGmb()].map((s) => s.tokens);
+  const extra = args['no-extra'] ? [] : readUnlabelledText();
+  const raw = [...[...readConll('train'), ...dev, ...readGmb()].map((s) => s.tokens), ...extra];
   const sentences = raw.map((s) => s.map(clusterKey));
   // How often each word is capitalised where case carries information: not sentence-initial,
   // not in an all-capitals headline. Bucketed 0..4; -1 when never seen there.

@@ -1,10 +1,13 @@
 /**
  * Reads the NER corpora in ../shared/data/ner (one JSON sentence per line) for the training and
- * cluster scripts, mapping GMB's tag set onto CoNLL's four types.
+ * cluster scripts, mapping GMB's tag set onto CoNLL's four types, and unlabelled news text for
+ * the word clusters.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitSentences } from '../src/nlp/sentences.js';
+import { tokenize } from '../src/nlp/tokenize.js';
 
 export interface LabelledSentence {
   readonly id: string;
@@ -111,4 +114,57 @@ export function entityF1(gold: readonly (readonly string[])[], pred: readonly (r
   const p = np ? tp / np : 0;
   const r = ng ? tp / ng : 0;
   return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+const sharedDataDir = path.resolve(repoRoot, '..', 'shared', 'data');
+/** CoNLL's spelling of quotes, which the tagger is fed. */
+const asConll = (w: string): string => w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+
+/**
+ * Unlabelled news sentences (token lists) for the word clusters: the MEANTIME Wikinews documents
+ * (their own tokens, each document once) and the TimeBank and AQUAINT article texts (split and
+ * tokenised by our own splitter and tokenizer). Missing files are skipped.
+ */
+export function readUnlabelledText(): string[][] {
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  const meantime = path.join(sharedDataDir, 'events', 'meantime');
+  const xmlFiles = existsSync(meantime)
+    ? readdirSync(meantime, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xml'))
+    : [];
+  for (const f of xmlFiles) {
+    const xml = readFileSync(path.join(meantime, f), 'utf8');
+    const id = /doc_id="([^"]+)"/.exec(xml)?.[1] ?? f;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const bySentence = new Map<string, string[]>();
+    for (const m of xml.matchAll(/<token [^>]*sentence="(\d+)"[^>]*>([^<]*)<\/token>/g)) {
+      const list = bySentence.get(m[1]!) ?? [];
+      list.push(asConll(decodeXml(m[2]!)));
+      bySentence.set(m[1]!, list);
+    }
+    out.push(...bySentence.values());
+  }
+  for (const file of ['timebank.jsonl', 'aquaint.jsonl']) {
+    const p = path.join(sharedDataDir, 'timex', file);
+    if (!existsSync(p)) continue;
+    for (const line of readFileSync(p, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const text = (JSON.parse(line) as { text?: string }).text ?? '';
+      for (const s of splitSentences(text)) {
+        const tokens = tokenize(text, s.start, s.end).map((t) => asConll(text.slice(t.start, t.end)));
+        if (tokens.length) out.push(tokens);
+      }
+    }
+  }
+  return out;
+}
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

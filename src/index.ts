@@ -2,13 +2,6 @@
 export * from './doc/index.js';
 export * from './pipeline/index.js';
 export { readInputs, type RawArticle, type IngestOptions, type ReadInputsOptions } from './ingest/index.js';
-export {
-  analyzeRaw,
-  analyzeText,
-  analyzeInputs,
-  extractDoc,
-  type AnalyzeOptions,
-  type ExtractOptions,
-} from './extract/index.js';
+export { extractDoc, type ExtractOptions } from './extract/index.js';
 export { findTimexes, timexStage, clauseDate } from './time/index.js';
 export { eventStage, codeEvents, actorCode, type EventStageOptions } from './events/index.js';

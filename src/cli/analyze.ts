@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { toJson } from '../doc/index.js';
-import { analyzeInputs, normalisePublished } from '../extract/index.js';
+import { normalisePublished } from '../extract/index.js';
+import { analyzeInputs } from '../pipeline/index.js';
 import { countInputs, DEFAULT_MAX_BYTES } from '../ingest/index.js';
 import { formatDocText } from './format-text.js';
 

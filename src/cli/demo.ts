@@ -9,7 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { textOf, toJson, type Doc, type Entity, type Failure } from '../doc/index.js';
-import { analyzeRaw, cleanPlainText, type AnalyzeOptions } from '../extract/index.js';
+import { cleanPlainText } from '../extract/index.js';
+import { analyzeRaw, type AnalyzeOptions } from '../pipeline/index.js';
 import { readInputs } from '../ingest/index.js';
 import { renderTable } from './format-text.js';
 

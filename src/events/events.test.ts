@@ -84,7 +84,8 @@ const ROWS: Row[] = [
   { text: 'Egypt said it would send food aid to Sudan.', expect: 'AGREE EGY>SDN asserted' },
   {
     text: 'South Korea said the North fired two missiles into the sea.',
-    expect: 'MOBILIZE/weapons PRK>- asserted',
+    /* South Korea, the other country in sight, is the recipient of the launch. */
+    expect: 'MOBILIZE/weapons PRK>KOR asserted',
   },
   {
     text: 'North Korea named Choe Ryong-hae as its envoy. He travelled to Beijing last year.',
@@ -121,6 +122,10 @@ const ROWS: Row[] = [
     published: '2020-03-04',
     expect: 'THREATEN MLI>MLI asserted',
   },
+  // Fallback countries: the sentence's place for an unplaced party; domestic acts target home.
+  { text: 'Riots erupted in two provinces of Peru over water prices.', expect: 'PROTEST/riot PER>PER asserted' },
+  { text: 'Jonas Okello met the Kenyan trade minister in Kampala.', expect: 'CONSULT UGA>KEN asserted' },
+  { text: 'Armed men abducted a village chief in Niger.', expect: 'ASSAULT/abduct NER>NER asserted' },
   // Nothing to code.
   { text: 'The weather was mild.', expect: null },
   { text: 'Economists have long debated whether sanctions work.', expect: null },

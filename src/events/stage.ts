@@ -14,6 +14,7 @@ import { countryName, lookupDemonym, lookupOrganization, lookupPlace } from '../
 import { clauseDate } from '../time/index.js';
 import { findActors, type ActorGazetteer, type ActorMention, type SentenceContext } from './actors.js';
 import { codeSentence, type CodedEvent } from './code-sentence.js';
+import { withFallbackActors } from './fallback-actors.js';
 import { loadTriggerLexicon, nameWords, type Leader, type TriggerLexicon } from './lexicon.js';
 import { findTriggers } from './triggers.js';
 import { docSentences, sentenceWords, type Word } from './words.js';
@@ -225,7 +226,8 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
     for (const e of codeSentence({ words: s.words, actors: s.actors, triggers, antecedents: before })) {
       const source = withDefaultCountry(e.source, e.target, s, docCountry);
       const target = withDefaultCountry(e.target, source, s, docCountry);
-      events.push(toEvent(doc, s, { ...e, source, target }, dateOf));
+      const filled = withFallbackActors(source, target, { type: e.type, actors: s.actors, docCountry });
+      events.push(toEvent(doc, s, { ...e, ...filled }, dateOf));
     }
   }
   return events.sort(

@@ -57,7 +57,7 @@ describe('HTML extraction', () => {
       'JSON-LD datePublished',
       '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-03-04T08:00:00Z"}</script>',
       null,
-      '2025-03-04T08:00:00Z',
+      '2025-03-04',
     ],
     [
       'JSON-LD inside @graph',
@@ -143,7 +143,7 @@ describe('plain text and dates', () => {
 
   it.each([
     ['2014-11-14', '2014-11-14'],
-    ['2014-11-14T09:30:00+09:00', '2014-11-14T09:30:00+09:00'],
+    ['2014-11-14T09:30:00+09:00', '2014-11-14'],
     ['Fri, 14 Nov 2014 09:30:00 GMT', '2014-11-14'],
     ['November 14, 2014', '2014-11-14'],
     ['2014-02-30', null],

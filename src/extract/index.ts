@@ -1,6 +1,5 @@
-/** Extraction: RawArticle -> Doc (body, title, date, byline), and the one-call `analyzeRaw`. */
+/** Extraction: RawArticle -> Doc (body, title, date, byline); the body text is frozen here. */
 export * from './extract-doc.js';
-export * from './analyze-raw.js';
 export * from './line-classifier.js';
 export * from './trim-paragraphs.js';
 export * from './plain-text.js';

@@ -1,6 +1,6 @@
 /**
  * Publication dates: normalising what pages and manifests say (ISO, RFC 2822, "November 19,
- * 2019") to `YYYY-MM-DD` (or the ISO date-time when one is given), and finding a dated
+ * 2019") to `YYYY-MM-DD` (the contract's form; a date-time keeps its own local day), and finding a dated
  * dateline at the top of a text. A date without a year is not guessed: `null`, never today.
  */
 import * as chrono from 'chrono-node';
@@ -15,7 +15,7 @@ function validDay(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** `YYYY-MM-DD` or an ISO date-time from a date string in a common format; null if unsure. */
+/** `YYYY-MM-DD` from a date or date-time string in a common format; null if unsure. */
 export function normalisePublished(input: string | null | undefined): string | null {
   const s = (input ?? '').trim();
   if (!s) return null;
@@ -23,7 +23,7 @@ export function normalisePublished(input: string | null | undefined): string | n
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (!validDay(y, m, d)) return null;
-    return ISO_DATE.test(s) ? s : s.replace(' ', 'T');
+    return `${iso[1]}-${iso[2]}-${iso[3]}`;
   }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (compact) {

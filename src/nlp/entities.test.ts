@@ -23,6 +23,8 @@ describe('entityStage: types and spans', () => {
     ['The delegation left Pyongyang by train on Tuesday.', 'Pyongyang', 'GPE'],
     ['Trade between the two sides grew after the visit to Beijing.', 'Beijing', 'GPE'],
     ["A senior official of the Workers' Party spoke at the rally.", "Workers' Party", 'ORG'],
+    ["He joined the Workers' Party of Korea in his youth.", "Workers' Party of Korea", 'ORG'],
+    ['Officials at the Central Savings Bank declined to comment.', 'Central Savings Bank', 'ORG'],
     ["Kim Jong-un's sister gave a short speech to the crowd.", 'Kim Jong-un', 'PERSON'],
     [
       'The report was carried by the Korean Central News Agency on Friday.',
@@ -40,6 +42,8 @@ describe('entityStage: types and spans', () => {
     ['Last month the ministry said little about the plan.', 'Last'],
     ['Last month the ministry said little about the plan.', 'Last month'],
     ["Kim Jong-un's sister gave a short speech to the crowd.", "Kim Jong-un's"],
+    ["He joined the Workers' Party of Korea in his youth.", 'Korea'],
+    ["He joined the Workers' Party of Korea in his youth.", "Workers' Party"],
   ];
   it.each(mustNot)('%s: %s is not an entity', (text, mention) => {
     expect(find(text, mention)).toBeUndefined();
@@ -67,8 +71,9 @@ describe('entityStage: canonical forms and countries', () => {
   });
 
   it('gives the organisation after "North Korea\'s" the country PRK', () => {
-    // The model finds "Trade Bank" or "Foreign Trade Bank": the span is the model's, the country ours.
-    expect(all.find((e) => e.type === 'ORG' && e.text.endsWith('Trade Bank'))?.country).toBe('PRK');
+    const bank = all.find((e) => e.type === 'ORG' && e.text.endsWith('Trade Bank'));
+    expect(bank?.text).toBe('Foreign Trade Bank');
+    expect(bank?.country).toBe('PRK');
   });
 
   it('never includes a possessive in an entity', () => {

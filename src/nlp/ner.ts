@@ -6,6 +6,7 @@
 import { documentHints, NerDecoder } from './ner-decode.js';
 import { WordFeatureCache, type FeatureResources } from './ner-features.js';
 import { nerGazetteer } from './ner-gazetteer.js';
+import { repairOrganisations } from './ner-repair.js';
 import { labelsToBio, modelsDir, readModelFiles, type NerWeights, type WordClasses } from './ner-model.js';
 
 export interface NerTagger {
@@ -14,7 +15,12 @@ export interface NerTagger {
 }
 
 /** Builds a tagger from trained passes (first pass, then optionally the document pass). */
-export function createNerTagger(passes: readonly NerWeights[], resources: FeatureResources): NerTagger {
+export function createNerTagger(
+  passes: readonly NerWeights[],
+  resources: FeatureResources,
+  /** Apply the organisation-span repairs of ner-repair.ts (when the gazetteer has organisation words). */
+  repair = true,
+): NerTagger {
   const words = new WordFeatureCache(resources);
   const decoders = passes.map((p) => new NerDecoder(p, resources, words));
   const first = decoders[0];
@@ -25,7 +31,10 @@ export function createNerTagger(passes: readonly NerWeights[], resources: Featur
       let labels = first.decodeDocument(prepared);
       const second = decoders[1];
       if (second) labels = second.decodeDocument(prepared, { docHints: documentHints(sentences, labels) });
-      return labels.map((l) => labelsToBio(l));
+      const orgWords = resources.gazetteer?.orgWords;
+      return labels.map((l, i) =>
+        orgWords && repair ? repairOrganisations(sentences[i]!, labelsToBio(l), orgWords) : labelsToBio(l),
+      );
     },
   };
 }

@@ -1,3 +1,4 @@
-/** The pipeline: the Stage type, compose(), and the standard preset. */
+/** The pipeline: the Stage type, compose(), the standard preset, and the one-call analysis. */
 export * from './stage.js';
 export * from './preset.js';
+export * from './analyze.js';

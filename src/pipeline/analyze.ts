@@ -3,10 +3,11 @@
  * The pipeline is built once per options object and reused (stages load their models once).
  */
 import { ok, type Doc, type Result } from '../doc/index.js';
-import { standardPipeline, type Pipeline } from '../pipeline/index.js';
+import { standardPipeline } from './preset.js';
+import type { Pipeline } from './stage.js';
 import type { RawArticle } from '../ingest/raw-article.js';
 import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
-import { extractDoc, type ExtractOptions } from './extract-doc.js';
+import { extractDoc, type ExtractOptions } from '../extract/index.js';
 
 export interface AnalyzeOptions extends ExtractOptions {
   /** The pipeline to run after extraction (default: `standardPipeline()`). */

@@ -1,0 +1,63 @@
+/**
+ * Last-resort countries for an event's parties. When the clause rules leave a source or target
+ * unnamed, or name someone whose country nothing states ("a senior official", a person outside
+ * our dictionary), the event still happened somewhere: news codes such an actor with the country
+ * the sentence is about ("Riots broke out in several cities in Iran" -> IRN protests against
+ * IRN). A target with no other country in sight is domestic: the source's own country
+ * ("Authorities in Minsk banned gatherings" -> BLR against BLR). Event data sets code actors
+ * this way; a guess is only made where we would otherwise give no country at all.
+ */
+import type { EventType } from '../doc/index.js';
+import type { ActorMention } from './actors.js';
+
+/** Acts a state or its people mostly direct at home: protests, repression, violence. */
+const DOMESTIC = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT']);
+
+export interface FallbackScene {
+  readonly type: EventType;
+  /** The sentence's actors, in order. */
+  readonly actors: readonly ActorMention[];
+  /** The country the document mentions most, when it has one. */
+  readonly docCountry: string | null;
+}
+
+/** An actor whose code is settled: a country, or an international organisation. */
+const settled = (a: ActorMention | null): boolean => !!a && (!!a.country || a.kind === 'igo');
+
+/** The sentence's country mentions other than `not` (an international organisation names no country). */
+function placesIn(scene: FallbackScene, not: ActorMention | null): ActorMention[] {
+  return scene.actors.filter((x) => x.country && x.kind !== 'igo' && x !== not);
+}
+
+/**
+ * The source and target with fallback countries: a source takes the sentence's first country
+ * other than the target's (else the document's, else, for a domestic act, the target's); a target takes the
+ * sentence's first country other than the source's, else, for a domestic act, the source's own.
+ */
+export function withFallbackActors(
+  source: ActorMention | null,
+  target: ActorMention | null,
+  scene: FallbackScene,
+): { source: ActorMention | null; target: ActorMention | null } {
+  let src = source;
+  if (!settled(src)) {
+    const other = target?.country ?? null;
+    const place = placesIn(scene, target).find((x) => x.country !== other && x !== target);
+    const doc = scene.docCountry !== other ? scene.docCountry : null;
+    const country = place?.country ?? doc ?? (DOMESTIC.has(scene.type) ? other : null);
+    if (src && country) src = { ...src, country };
+    else if (!src && place) src = place;
+    else if (!src && target && country) src = target;
+  }
+  let tgt = target;
+  if (!settled(tgt)) {
+    const own = src?.country ?? null;
+    const place = placesIn(scene, src).find((x) => x.country !== own && x !== src);
+    const domestic = DOMESTIC.has(scene.type) ? own : null;
+    const country = place?.country ?? domestic;
+    if (tgt && country) tgt = { ...tgt, country };
+    else if (!tgt && place) tgt = place;
+    else if (!tgt && src && domestic) tgt = src;
+  }
+  return { source: src, target: tgt };
+}
