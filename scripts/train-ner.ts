@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'base-gaz': { type: 'boolean', default: false },
     'no-doc-case': { type: 'boolean', default: false },
+    'headline-case': { type: 'boolean', default: false },
   },
 });
 
@@ -135,6 +136,7 @@ function main(): void {
     clusters,
     gazetteer: args['no-gaz'] ? undefined : nerGazetteer(!args['base-gaz']),
     docCase: !args['no-doc-case'],
+    headlineCase: args['headline-case'],
   };
   const trainDocs = groupDocuments(readConll('train'));
   const gmbDocs = args.gmb ? groupDocuments(readGmb()) : [];
@@ -192,6 +194,7 @@ function main(): void {
     gmb: args.gmb,
     gazetteer: res.gazetteer ? (args['base-gaz'] ? true : 'extended') : false,
     docCase: res.docCase,
+    headlineCase: res.headlineCase,
     epochs: stageEpochs,
     passes: shipped.length,
   };
@@ -201,7 +204,7 @@ function main(): void {
     const file = i === 0 ? 'ner.bin.gz' : 'ner-doc.bin.gz';
     const buf = packModel({ ...weights, config }, Number(args.prune));
     writeFileSync(path.join(outDir, file), buf);
-    console.log(`wrote models/${file} (${(buf.length / 1e6).toFixed(1)} MB)`);
+    console.log(`wrote ${path.join(outDir, file)} (${(buf.length / 1e6).toFixed(1)} MB)`);
     return { file, sha256: createHash('sha256').update(buf).digest('hex') };
   });
   // A document pass left from an earlier run would not match a first pass trained without one.

@@ -242,9 +242,17 @@ function rawMentions(
   return out.sort((a, b) => a.first - b.first);
 }
 
-/** world-countries codes Kosovo UNK; news data and our gold use the user-assigned XKX. */
-const normalizeCountry = (m: ActorMention): ActorMention =>
-  m.country === 'UNK' ? { ...m, country: 'XKX' } : m;
+/**
+ * world-countries codes Kosovo UNK; news data and our gold use the user-assigned XKX. "Eastern
+ * Congo", the war-torn Kivus and Ituri, is the Democratic Republic's (COD), not Brazzaville's.
+ */
+function normalizeCountry(words: readonly Word[], m: ActorMention): ActorMention {
+  if (m.country === 'UNK') return { ...m, country: 'XKX' };
+  const before = words[m.first - 1]?.lower ?? '';
+  if (m.country === 'COG' && /^(eastern|north-?eastern|south-?eastern)$/.test(before))
+    return { ...m, country: 'COD', name: 'DR Congo' };
+  return m;
+}
 
 /** Actors of one sentence, in order; `base` is the sentence's start offset in the doc. */
 export function findActors(
@@ -253,5 +261,8 @@ export function findActors(
   gaz: ActorGazetteer,
   lex: TriggerLexicon,
 ): ActorMention[] {
-  return joinChains(ctx.words, rawMentions(ctx, base, gaz, lex).map(normalizeCountry));
+  return joinChains(
+    ctx.words,
+    rawMentions(ctx, base, gaz, lex).map((m) => normalizeCountry(ctx.words, m)),
+  );
 }

@@ -81,6 +81,26 @@ interface Draft {
   background: boolean;
 }
 
+const PROPER_KINDS = new Set(['country', 'igo', 'person', 'org']);
+
+/**
+ * "deployed troops near the Ukrainian border", "moved tanks closer to India": the troops moved
+ * are the source's own; the party they face is the next actor of another country.
+ */
+function movedToward(c: RoleContext, moved: ActorMention, source: ActorMention | null): ActorMention | null {
+  const end = clauseEnd(c.words, moved.last);
+  return (
+    c.actors.find(
+      (a) =>
+        a.first > moved.last &&
+        a.first < end &&
+        a.country &&
+        a.kind !== 'igo' &&
+        a.country !== (source?.country ?? moved.country),
+    ) ?? null
+  );
+}
+
 function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
   const carrier = carrierOf(c, t);
   let source: ActorMention | null;
@@ -119,6 +139,8 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
       if (weak && source && SYMMETRIC.has(t.entry.type)) target = coordinatedActor(c, source) ?? target;
     }
     if (sameActor(source, target)) target = null;
+    if (t.entry.type === 'MOBILIZE' && target && !PROPER_KINDS.has(target.kind))
+      target = movedToward(c, target, source) ?? target;
     if (!source && !target) return null;
   }
   const nominal = carrier.kind === 'nominal';

@@ -126,21 +126,20 @@ export class NerDecoder {
       return seed / 4294967296 < unseen.rate;
     };
     const lowerForms = this.res.docCase ? this.lowerForms(doc) : null;
+    const headlines = doc.map((words) => this.isHeadline(words));
+    const casing = this.res.headlineCase ? this.documentCasing(doc, headlines) : null;
     return {
-      sentences: doc.map((words) => {
+      sentences: doc.map((original, s) => {
+        const headline = headlines[s]!;
+        // An all-capitals headline is read with the casing the document's other sentences use.
+        const words = headline && casing ? original.map((w) => casing.get(w.toLowerCase()) ?? w) : original;
         const entries = words.map((w) =>
           /^[A-Z]/.test(w) && masked() ? this.words.getUnseen(w) : this.words.get(w),
         );
-        let letters = 0;
-        let upper = 0;
-        for (const e of entries) {
-          if (e.hasLetter) letters++;
-          if (e.allUpper) upper++;
-        }
         return {
           entries,
           gazetteer: gazetteerIds(words, this.res.gazetteer),
-          headline: letters > 1 && upper === letters,
+          headline,
           lowerSeen: lowerForms
             ? Uint8Array.from(entries, (e) => (e.capitalised && lowerForms.has(e.lowerId) ? 1 : 0))
             : null,
@@ -157,6 +156,30 @@ export class NerDecoder {
     return doc.sentences.map((sentence, s) =>
       this.decodeSentence(sentence, history, doc.contexts, aggScores, opts, s),
     );
+  }
+
+  private isHeadline(words: readonly string[]): boolean {
+    let letters = 0;
+    let upper = 0;
+    for (const w of words) {
+      const e = this.words.get(w);
+      if (e.hasLetter) letters++;
+      if (e.allUpper) upper++;
+    }
+    return letters > 1 && upper === letters;
+  }
+
+  /** Lower case -> the first mixed-case spelling of each word in the document's ordinary sentences. */
+  private documentCasing(doc: readonly (readonly string[])[], headlines: readonly boolean[]): Map<string, string> {
+    const out = new Map<string, string>();
+    doc.forEach((words, s) => {
+      if (headlines[s]) return;
+      for (const w of words) {
+        const lower = w.toLowerCase();
+        if (lower !== w.toUpperCase() && !out.has(lower)) out.set(lower, w);
+      }
+    });
+    return out;
   }
 
   /** Lower-case ids of the words the document writes in lower case ("bank" in "the bank said"). */

@@ -69,6 +69,8 @@ export interface FeatureResources {
   readonly gazetteer?: Gazetteer;
   /** Adds "also written in lower case elsewhere in the document" (models trained with it only). */
   readonly docCase?: boolean;
+  /** Reads all-capitals headlines with the document's own casing of each word (models trained with it only). */
+  readonly headlineCase?: boolean;
 }
 
 /** Lower-cased phrases (space-joined words) -> their types ("LOC", "ORG", "NORP", "PER"). */

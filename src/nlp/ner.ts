@@ -46,6 +46,7 @@ export function resourcesFor(config: Record<string, unknown>, clusters: WordClas
     clusters,
     gazetteer: gaz ? nerGazetteer(gaz === 'extended') : undefined,
     docCase: config.docCase === true,
+    headlineCase: config.headlineCase === true,
   };
 }
 

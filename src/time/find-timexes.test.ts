@@ -19,6 +19,7 @@ const ROWS: readonly Row[] = [
   [FRI, 'The envoy arrived on Monday.', [['Monday', 'DATE', '2014-11-10']]],
   [FRI, 'She will fly back on Monday.', [['Monday', 'DATE', '2014-11-17']]],
   [FRI, 'The ministers met on Friday.', [['Friday', 'DATE', '2014-11-14']]],
+  [FRI, 'Unions called a strike for Tuesday.', [['Tuesday', 'DATE', '2014-11-18']]],
   [FRI, 'Talks resume next Tuesday.', [['next Tuesday', 'DATE', '2014-11-18']]],
   [FRI, 'Rebels attacked the town last Sunday.', [['last Sunday', 'DATE', '2014-11-09']]],
   [
@@ -207,6 +208,7 @@ const ROWS: readonly Row[] = [
   [FRI, 'The Group of 20 met in the capital.', []],
   [FRI, 'Some 2014 people signed the petition.', []],
   [FRI, "Crowds marked Hwang's 90th birthday.", []],
+  [FRI, 'The envoy, in her late sixties, retired.', []],
   [FRI, 'The firm raised its quarterly dividend to $5 a year.', []],
   [FRI, 'Dr. April Ryan spoke to June Carter.', []],
   [FRI, 'Two thousand people marched; a second group followed.', []],

@@ -150,8 +150,8 @@ function clauseBounds(text: string, start: number, end: number): [number, number
   return [a, b];
 }
 
-/** A deadline just before the expression ("until Tuesday", "as early as Monday") points ahead. */
-const DEADLINE_BEFORE = /\b(?:until|till|by|as (?:early|soon) as|no later than)\s+(?:on\s+|at\s+)?$/i;
+/** A deadline or appointment just before the expression ("until Tuesday", "a rally for Friday") points ahead. */
+const DEADLINE_BEFORE = /\b(?:until|till|by|for|as (?:early|soon) as|no later than)\s+(?:on\s+|at\s+)?$/i;
 /** A participle after "is", "be" ("is heard", "will be held") is passive, not past. */
 const PASSIVE_BEFORE = /\b(?:is|are|be|being|am)\s+$/i;
 
