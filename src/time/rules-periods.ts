@@ -68,7 +68,8 @@ export const PERIOD_RULES: readonly TimexRule[] = [
     build: (m, ctx) => {
       if (!/^(?:the |early |late |mid)/i.test(m[0])) return null;
       // "in her late sixties" is an age, not a decade.
-      if (/\b(?:his|her|their|my|your)\s+$/i.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
+      if (/\b(?:his|her|their|my|your)\s+$/i.test(m.input.slice(Math.max(0, m.index - 8), m.index)))
+        return null;
       const d =
         [
           'twenties',
