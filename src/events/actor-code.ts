@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../doc/index.js';
 import { lookupOrganization } from '../geo/index.js';
+import { isMission } from './fallback-actors.js';
 import { loadTriggerLexicon, type TriggerLexicon } from './lexicon.js';
 
 export function actorCode(
@@ -15,8 +16,10 @@ export function actorCode(
   if (!actor) return null;
   if (actor.country) return actor.country;
   if (lookupOrganization(actor.name)) return 'IGO';
+  if (isMission(actor.name)) return 'IGO';
   const leader = lexicon.leaders.get(actor.name.toLowerCase());
   if (leader?.organization) return 'IGO';
-  const parts = actor.name.toLowerCase().split(/\s+/);
-  return parts.some((p) => lexicon.leaders.get(p)?.organization) ? 'IGO' : null;
+  /* "Secretary-General Annan": the last name word, as in the stage; a first name proves nothing. */
+  const last = actor.name.toLowerCase().split(/\s+/).pop() ?? '';
+  return lexicon.leaders.get(last)?.organization ? 'IGO' : null;
 }

@@ -216,6 +216,11 @@ function rawMentions(
         continue;
       }
     }
+    /* "the two Koreas" act together, but an actor has one code: the South's stands for the pair. */
+    if (w.text === 'Koreas' && words[i - 1]?.lower === 'two') {
+      take({ first: i - 1, last: i, name: 'the two Koreas', country: 'KOR', kind: 'country' });
+      continue;
+    }
     const led = w.cap ? compoundCountry(w.text, gaz) : null;
     if (led) {
       take({ first: i, last: i, name: w.text, country: led, kind: 'nationality' });

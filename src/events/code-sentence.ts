@@ -18,6 +18,8 @@ import {
   betweenActors,
   coordinatedActor,
   modifierActor,
+  movedToward,
+  PROPER_KINDS,
   objectActor,
   sameActor,
   subjectActor,
@@ -79,26 +81,6 @@ interface Draft {
   nominal: boolean;
   /** In a subordinate or relative clause, or a participial adjunct (", killing ..."). */
   background: boolean;
-}
-
-const PROPER_KINDS = new Set(['country', 'igo', 'person', 'org']);
-
-/**
- * "deployed troops near the Ukrainian border", "moved tanks closer to India": the troops moved
- * are the source's own; the party they face is the next actor of another country.
- */
-function movedToward(c: RoleContext, moved: ActorMention, source: ActorMention | null): ActorMention | null {
-  const end = clauseEnd(c.words, moved.last);
-  return (
-    c.actors.find(
-      (a) =>
-        a.first > moved.last &&
-        a.first < end &&
-        a.country &&
-        a.kind !== 'igo' &&
-        a.country !== (source?.country ?? moved.country),
-    ) ?? null
-  );
 }
 
 function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
@@ -209,18 +191,18 @@ function postnominal(c: RoleContext, p: number): boolean {
 const CROWD =
   /protest|demonstrat|crowd|student|worker|mob|people|youth|farmer|teacher|miner|villager|resident|supporter/i;
 
+/** "Tibetans", "Iraqis": a people in the plural is civilians, not their state. */
+const statelike = (a: ActorMention): boolean =>
+  STATE_KINDS.has(a.kind) && !(a.kind === 'nationality' && /^\p{Lu}\p{L}+[^s]s$/u.test(a.name));
+
 /** Rules that need the actors: a state that "protests" accuses; civilians who "clash" riot. */
 function adjustType(d: Draft): void {
-  if (d.t.entry.head === 'protest' && d.source && STATE_KINDS.has(d.source.kind))
+  if (d.t.entry.head === 'protest' && d.source && statelike(d.source))
     [d.type, d.mode] = ['ACCUSE', 'disapprove'];
   /* A state that boycotts reduces relations; PLOVER's PROTEST/boycott is civilian dissent. */
   if (d.t.entry.head === 'boycott' && d.source && STATE_KINDS.has(d.source.kind) && d.source.kind !== 'state')
     [d.type, d.mode] = ['SANCTION', 'discontinue'];
-  if (
-    d.t.entry.head === 'protest' &&
-    d.t.entry.type === 'ACCUSE' &&
-    (!d.source || !STATE_KINDS.has(d.source.kind))
-  )
+  if (d.t.entry.head === 'protest' && d.t.entry.type === 'ACCUSE' && (!d.source || !statelike(d.source)))
     [d.type, d.mode] = ['PROTEST', 'demo'];
   if (d.t.entry.head === 'clash' && d.source?.kind === 'civilian') [d.type, d.mode] = ['PROTEST', 'riot'];
   if (/^expel|^expulsion/.test(d.t.entry.head) && d.target?.kind === 'civilian')
@@ -236,7 +218,13 @@ function adjustType(d: Draft): void {
     d.mode !== 'destroy'
   )
     [d.type, d.mode] = ['PROTEST', 'riot'];
-  if (d.type === 'ASSAULT' && d.mode === 'destroy' && d.source?.kind === 'civilian')
+  /* Crowds that burn or wreck vandalize; gunmen or rebels who burn a village assault it. */
+  if (
+    d.type === 'ASSAULT' &&
+    d.mode === 'destroy' &&
+    d.source?.kind === 'civilian' &&
+    CROWD.test(d.source.name)
+  )
     [d.type, d.mode] = ['PROTEST', 'vandalize'];
   if (/^(block|occupy|blockade)$/.test(d.t.entry.head) && d.source?.kind === 'civilian')
     [d.type, d.mode] = ['PROTEST', 'obstruct'];

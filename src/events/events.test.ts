@@ -123,11 +123,46 @@ const ROWS: Row[] = [
     expect: 'THREATEN MLI>MLI asserted',
   },
   // Fallback countries: the sentence's place for an unplaced party; domestic acts target home.
-  { text: 'Riots erupted in two provinces of Peru over water prices.', expect: 'PROTEST/riot PER>PER asserted' },
+  {
+    text: 'Riots erupted in two provinces of Peru over water prices.',
+    expect: 'PROTEST/riot PER>PER asserted',
+  },
   { text: 'Jonas Okello met the Kenyan trade minister in Kampala.', expect: 'CONSULT UGA>KEN asserted' },
   { text: 'Armed men abducted a village chief in Niger.', expect: 'ASSAULT/abduct NER>NER asserted' },
+  { text: 'Moses Tembo criticised the government of Malawi.', expect: 'ACCUSE/disapprove MWI>MWI asserted' },
+  { text: 'Jonas Okello visited Russia on Monday.', expect: 'CONSULT/visit ->RUS asserted' },
+  // The other party, not the place of the meeting; a counterpart is no one's own people.
+  {
+    text: 'The Kenyan president met his Ugandan counterpart in Nairobi.',
+    expect: 'CONSULT KEN>UGA asserted',
+  },
+  {
+    text: 'The Danish king received the visiting Irish foreign minister in Copenhagen.',
+    expect: 'CONSULT/visit DNK>IRL asserted',
+  },
+  {
+    text: 'The Japanese foreign minister held talks with his counterpart.',
+    expect: 'CONSULT JPN>- asserted',
+  },
+  // Peoples, eastern Congo, and troops moved toward another country.
+  { text: 'Croats blocked the main bridge in Sarajevo.', expect: 'PROTEST/obstruct HRV>BIH asserted' },
+  { text: 'Militias in eastern Congo shelled a refugee camp.', expect: 'ASSAULT COD>COD asserted' },
+  { text: 'Turkey massed tanks near the Syrian border.', expect: 'MOBILIZE/troops TUR>SYR asserted' },
+  { text: 'Egypt deployed extra police units in Cairo.', expect: 'MOBILIZE/troops EGY>EGY asserted' },
+  { text: 'Ghana put its navy on alert.', expect: 'MOBILIZE/troops GHA>- asserted' },
+  { text: 'The rebels laid down their arms in Mali.', expect: 'RETREAT/disarm MLI>MLI asserted' },
+  // Concessions, retreats, sanctions and rejections news often words this way.
+  { text: 'Peru backed off its plan to raise fuel taxes.', expect: 'CONCEDE PER>- asserted' },
+  { text: 'Mexico slapped tariffs on Canadian lumber.', expect: 'SANCTION MEX>CAN asserted' },
+  { text: 'The Latvian parliament voted down the pact with Estonia.', expect: 'REJECT LVA>EST asserted' },
+  { text: 'Chad pulled its soldiers out of Niger.', expect: 'RETREAT/withdraw TCD>NER asserted' },
+  { text: 'Gunmen ambushed peacekeepers near Goma.', expect: 'ASSAULT COD>IGO asserted' },
+  { text: 'The two Koreas agreed to reopen a liaison office.', expect: 'AGREE KOR>- asserted' },
+  { text: 'Chad and the Sahel Defence Front agreed to a truce.', expect: 'AGREE TCD>TCD asserted' },
   // Nothing to code.
   { text: 'The weather was mild.', expect: null },
+  { text: 'The team pulled the old sofa out of the garage.', expect: null },
+  { text: 'The fog began to lift over the harbour by noon.', expect: null },
   { text: 'Economists have long debated whether sanctions work.', expect: null },
   { text: 'The ministry released a statement on the budget.', expect: null },
   { text: 'Armed groups control much of the countryside.', expect: null },

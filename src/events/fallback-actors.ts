@@ -3,9 +3,10 @@
  * unnamed, or name someone whose country nothing states ("a senior official", a person outside
  * our dictionary), the event still happened somewhere: news codes such an actor with the country
  * the sentence is about ("Riots broke out in several cities in Iran" -> IRN protests against
- * IRN). A target with no other country in sight is domestic: the source's own country
- * ("Authorities in Minsk banned gatherings" -> BLR against BLR). Event data sets code actors
- * this way; a guess is only made where we would otherwise give no country at all.
+ * IRN). A person we cannot place, facing that country, is most likely its own (a visitor is not:
+ * CONSULT keeps its source unplaced). A target with no other country in sight is, for domestic
+ * acts, the source's own country ("Authorities in Minsk banned gatherings" -> BLR against BLR).
+ * A guess is only made where we would otherwise give no country at all.
  */
 import type { EventType } from '../doc/index.js';
 import type { ActorMention } from './actors.js';
@@ -21,8 +22,17 @@ export interface FallbackScene {
   readonly docCountry: string | null;
 }
 
+/** Peacekeepers no country sends by name serve a UN, AU or regional mission: an IGO. */
+export const isMission = (name: string): boolean => /\bpeacekeep/i.test(name);
+
+/** A named person or group we cannot place, facing one country: most likely its own (not a visitor). */
+const unplacedName = (a: ActorMention | null, type: EventType): boolean =>
+  !!a && NAMED.has(a.kind) && type !== 'CONSULT';
+const NAMED = new Set(['person', 'name', 'org']);
+
 /** An actor whose code is settled: a country, or an international organisation. */
-const settled = (a: ActorMention | null): boolean => !!a && (!!a.country || a.kind === 'igo');
+const settled = (a: ActorMention | null): boolean =>
+  !!a && (!!a.country || a.kind === 'igo' || isMission(a.name));
 
 /** The sentence's country mentions other than `not` (an international organisation names no country). */
 function placesIn(scene: FallbackScene, not: ActorMention | null): ActorMention[] {
@@ -31,8 +41,9 @@ function placesIn(scene: FallbackScene, not: ActorMention | null): ActorMention[
 
 /**
  * The source and target with fallback countries: a source takes the sentence's first country
- * other than the target's (else the document's, else, for a domestic act, the target's); a target takes the
- * sentence's first country other than the source's, else, for a domestic act, the source's own.
+ * other than the target's (else the document's, else, for a domestic act or an unplaced person,
+ * the target's); a target takes the sentence's first country other than the source's, else, for
+ * a domestic act, the source's own.
  */
 export function withFallbackActors(
   source: ActorMention | null,
@@ -44,7 +55,8 @@ export function withFallbackActors(
     const other = target?.country ?? null;
     const place = placesIn(scene, target).find((x) => x.country !== other && x !== target);
     const doc = scene.docCountry !== other ? scene.docCountry : null;
-    const country = place?.country ?? doc ?? (DOMESTIC.has(scene.type) ? other : null);
+    const home = DOMESTIC.has(scene.type) || unplacedName(src, scene.type);
+    const country = place?.country ?? doc ?? (home ? other : null);
     if (src && country) src = { ...src, country };
     else if (!src && place) src = place;
     else if (!src && target && country) src = target;
@@ -53,7 +65,7 @@ export function withFallbackActors(
   if (!settled(tgt)) {
     const own = src?.country ?? null;
     const place = placesIn(scene, src).find((x) => x.country !== own && x !== src);
-    const domestic = DOMESTIC.has(scene.type) ? own : null;
+    const domestic = DOMESTIC.has(scene.type) || unplacedName(tgt, scene.type) ? own : null;
     const country = place?.country ?? domestic;
     if (tgt && country) tgt = { ...tgt, country };
     else if (!tgt && place) tgt = place;

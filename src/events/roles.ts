@@ -143,8 +143,10 @@ export function objectActor(
     null;
   if (innerFirst && objectStart < from) return inside() ?? objectAfter(c, from, source, preferPrep);
   const after = objectAfter(c, from, source, preferPrep);
-  if (after || objectStart >= from) return after;
-  return inside();
+  if (objectStart >= from) return after;
+  /* "received the Chinese minister in Ulaanbaatar": "in" places the meeting; the minister is the party. */
+  if (after && c.words[after.first - 1]?.lower !== 'in') return after;
+  return inside() ?? after;
 }
 
 function objectAfter(
@@ -162,7 +164,8 @@ function objectAfter(
     if (a.first <= from || a.first >= end || sameActor(a, source) || overlapsTrigger(c, a)) return false;
     const before = c.words[a.first - 1]?.lower ?? '';
     const generic = a.kind === 'state' || a.kind === 'civilian' || a.kind === 'title';
-    if (OWN.has(before) && generic) return false;
+    /* "his Nepali counterpart" is the other party, not the source's own people. */
+    if (OWN.has(before) && generic && !/counterparts?$/i.test(a.name)) return false;
     /* "on the leader's behalf": a generic possessor is no party. */
     if (generic && c.words[a.last + 1]?.pos === 'POS') return false;
     return !(before === 'to' && c.words[a.first - 2]?.lower === 'according');
@@ -218,6 +221,30 @@ export function coordinatedActor(c: RoleContext, subject: ActorMention): ActorMe
       (a) =>
         a.first === subject.last + 2 ||
         (a.first === subject.last + 3 && c.words[subject.last + 2]?.lower === 'the'),
+    ) ?? null
+  );
+}
+
+export const PROPER_KINDS = new Set(['country', 'igo', 'person', 'org']);
+
+/**
+ * "deployed troops near the Ukrainian border", "moved tanks closer to India": the troops moved
+ * are the source's own; the party they face is the next actor of another country.
+ */
+export function movedToward(
+  c: RoleContext,
+  moved: ActorMention,
+  source: ActorMention | null,
+): ActorMention | null {
+  const end = clauseEnd(c.words, moved.last);
+  return (
+    c.actors.find(
+      (a) =>
+        a.first > moved.last &&
+        a.first < end &&
+        a.country &&
+        a.kind !== 'igo' &&
+        a.country !== (source?.country ?? moved.country),
     ) ?? null
   );
 }

@@ -14,7 +14,7 @@ import { countryName, lookupDemonym, lookupOrganization, lookupPlace } from '../
 import { clauseDate } from '../time/index.js';
 import { findActors, type ActorGazetteer, type ActorMention, type SentenceContext } from './actors.js';
 import { codeSentence, type CodedEvent } from './code-sentence.js';
-import { withFallbackActors } from './fallback-actors.js';
+import { isMission, withFallbackActors } from './fallback-actors.js';
 import { loadTriggerLexicon, nameWords, type Leader, type TriggerLexicon } from './lexicon.js';
 import { findTriggers } from './triggers.js';
 import { docSentences, sentenceWords, type Word } from './words.js';
@@ -97,7 +97,7 @@ function withDefaultCountry(
   s: SentenceParse,
   docCountry: string | null,
 ): ActorMention | null {
-  if (!a || a.country || !GENERIC.has(a.kind)) return a;
+  if (!a || a.country || !GENERIC.has(a.kind) || isMission(a.name)) return a;
   const here = s.actors.find(
     (x) =>
       x.country &&
@@ -127,9 +127,10 @@ function knownLeader(name: string, leaders: TriggerLexicon['leaders']): Leader |
   const lower = name.toLowerCase();
   const full = leaders.get(lower);
   if (full !== undefined) return full;
-  const parts = nameWords(name).filter((p) => p.length >= 3);
-  const hits = new Set(parts.map((p) => leaders.get(p)).filter((l): l is Leader => !!l));
-  return hits.size === 1 ? [...hits][0]! : null;
+  /* One name word stands for a listed person ("Putin", "Mahathir"); in a longer name only its last
+     word does, so "Jonas Okello" does not borrow Jonas Savimbi's country. */
+  const last = nameWords(name).pop();
+  return last && last.length >= 3 ? (leaders.get(last) ?? null) : null;
 }
 
 function toActor(words: readonly Word[], a: ActorMention | null): Actor | null {

@@ -139,6 +139,10 @@ function matchRest(
       }
     }
     if (found < 0) return null;
+    /* "police units", "army troops": the compound's head is its last word. */
+    const inClass = (w: Word | undefined) =>
+      !!w && (cls.has(w.lower) || nounLemmas(w.lower).some((l) => cls.has(l)));
+    while (inClass(words[found + 1])) found++;
     p = objectEnd = found;
   }
   return { last: p, objectEnd };

@@ -9,14 +9,14 @@
 import {
   gazetteerIds,
   hashString,
-  mixIds,
+  mixIds as importedMixIds,
   WordFeatureCache,
   type FeatureResources,
   type WordEntry,
 } from './ner-features.js';
 import {
   labelPart,
-  labelType,
+  labelType as importedLabelType,
   makeLabel,
   N_LABELS as LABEL_COUNT,
   NER_TYPES,
@@ -25,6 +25,8 @@ import {
 
 /** Module-local copies: imported bindings are slower to read in the hot loops under some loaders. */
 const N_LABELS: number = LABEL_COUNT;
+const mixIds = importedMixIds;
+const labelType = importedLabelType;
 
 const T_PREV = hashString('t-1');
 const T_PREV2 = hashString('t-2,t-1');
@@ -125,27 +127,35 @@ export class NerDecoder {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed / 4294967296 < unseen.rate;
     };
-    const lowerForms = this.res.docCase ? this.lowerForms(doc) : null;
-    const headlines = doc.map((words) => this.isHeadline(words));
+    // Each word is looked up once; the document-level features below all read these entries.
+    const base = doc.map((words) => words.map((w) => this.words.get(w)));
+    const lowerForms = this.res.docCase ? this.lowerForms(base) : null;
+    const headlines = base.map((entries) => isHeadline(entries));
     const casing = this.res.headlineCase ? this.documentCasing(doc, headlines) : null;
     return {
       sentences: doc.map((original, s) => {
         const headline = headlines[s]!;
         // An all-capitals headline is read with the casing the document's other sentences use.
-        const words = headline && casing ? original.map((w) => casing.get(w.toLowerCase()) ?? w) : original;
-        const entries = words.map((w) =>
-          /^[A-Z]/.test(w) && masked() ? this.words.getUnseen(w) : this.words.get(w),
-        );
+        const recased = headline && casing !== null;
+        const words = recased ? original.map((w) => casing.get(w.toLowerCase()) ?? w) : original;
+        const entries =
+          recased || unseen
+            ? words.map((w) => (/^[A-Z]/.test(w) && masked() ? this.words.getUnseen(w) : this.words.get(w)))
+            : base[s]!;
         return {
           entries,
-          gazetteer: gazetteerIds(words, this.res.gazetteer),
+          gazetteer: gazetteerIds(
+            words,
+            this.res.gazetteer,
+            entries.map((e) => e.lower),
+          ),
           headline,
           lowerSeen: lowerForms
             ? Uint8Array.from(entries, (e) => (e.capitalised && lowerForms.has(e.lowerId) ? 1 : 0))
             : null,
         };
       }),
-      contexts: this.aggregateContexts(doc),
+      contexts: this.aggregateContexts(base),
     };
   }
 
@@ -156,17 +166,6 @@ export class NerDecoder {
     return doc.sentences.map((sentence, s) =>
       this.decodeSentence(sentence, history, doc.contexts, aggScores, opts, s),
     );
-  }
-
-  private isHeadline(words: readonly string[]): boolean {
-    let letters = 0;
-    let upper = 0;
-    for (const w of words) {
-      const e = this.words.get(w);
-      if (e.hasLetter) letters++;
-      if (e.allUpper) upper++;
-    }
-    return letters > 1 && upper === letters;
   }
 
   /** Lower case -> the first mixed-case spelling of each word in the document's ordinary sentences. */
@@ -183,11 +182,10 @@ export class NerDecoder {
   }
 
   /** Lower-case ids of the words the document writes in lower case ("bank" in "the bank said"). */
-  private lowerForms(doc: readonly (readonly string[])[]): Set<number> {
+  private lowerForms(doc: readonly (readonly WordEntry[])[]): Set<number> {
     const out = new Set<number>();
     for (const sentence of doc)
-      for (const w of sentence) {
-        const e = this.words.get(w);
+      for (const e of sentence) {
         if (e.hasLetter && !e.capitalised && !e.allUpper) out.add(e.lowerId);
       }
     return out;
@@ -197,17 +195,17 @@ export class NerDecoder {
    * Context aggregation (Ratinov & Roth): for each capitalised word form, the words seen just
    * before and after it anywhere in the document, so every mention is judged by all its contexts.
    */
-  private aggregateContexts(doc: readonly (readonly string[])[]): Map<number, Int32Array> {
+  private aggregateContexts(doc: readonly (readonly WordEntry[])[]): Map<number, Int32Array> {
     const sets = new Map<number, Set<number>>();
     for (const sentence of doc) {
       for (let i = 0; i < sentence.length; i++) {
-        const e = this.words.get(sentence[i]!);
+        const e = sentence[i]!;
         if (!e.capitalised) continue;
         let set = sets.get(e.lowerId);
         if (!set) sets.set(e.lowerId, (set = new Set()));
         if (set.size >= MAX_AGG) continue;
-        const left = i > 0 ? this.words.get(sentence[i - 1]!).lowerId : this.bos.lowerId;
-        const right = i + 1 < sentence.length ? this.words.get(sentence[i + 1]!).lowerId : this.eos.lowerId;
+        const left = i > 0 ? sentence[i - 1]!.lowerId : this.bos.lowerId;
+        const right = i + 1 < sentence.length ? sentence[i + 1]!.lowerId : this.eos.lowerId;
         set.add(mixIds(AGG_LEFT, left));
         set.add(mixIds(AGG_RIGHT, right));
       }
@@ -350,6 +348,16 @@ export class NerDecoder {
     }
     return best < 0 ? 0 : best;
   }
+}
+
+function isHeadline(entries: readonly WordEntry[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const e of entries) {
+    if (e.hasLetter) letters++;
+    if (e.allUpper) upper++;
+  }
+  return letters > 1 && upper === letters;
 }
 
 /** Majority first-pass type of each capitalised word form across the whole document. */

@@ -102,6 +102,7 @@ export function buildGazetteer(
 /** Per distinct word form: hashed feature ids as seen from each window offset -2..+2. */
 export interface WordEntry {
   readonly at: readonly Int32Array[];
+  readonly lower: string;
   readonly lowerId: number;
   readonly shapeId: number;
   readonly capitalised: boolean;
@@ -165,6 +166,7 @@ export class WordFeatureCache {
     });
     return {
       at,
+      lower,
       lowerId: hashString(lower) | 0,
       shapeId: hashString(ss) | 0,
       capitalised: /^[A-Z]/.test(word),
@@ -175,28 +177,48 @@ export class WordFeatureCache {
   }
 }
 
-/** Per token of a sentence: ids of gazetteer matches ("B-LOC", "I-ORG"), longest match first. */
-export function gazetteerIds(words: readonly string[], gaz: Gazetteer | undefined): Int32Array[] {
-  const out: number[][] = words.map(() => []);
-  if (!gaz) return out.map(() => new Int32Array(0));
-  const lowers = words.map((w) => w.toLowerCase());
-  for (let i = 0; i < words.length; i++) {
-    if (!/^[A-Z]/.test(words[i]!)) continue;
-    const cands = gaz.byFirstWord.get(lowers[i]!);
-    if (!cands) continue;
-    for (const [phrase, type] of cands) {
-      if (phrase.length > words.length - i) continue;
-      let ok = true;
-      for (let k = 1; k < phrase.length && ok; k++) ok = lowers[i + k] === phrase[k];
-      if (!ok) continue;
-      for (let k = 0; k < phrase.length; k++) {
-        const pos = phrase.length === 1 ? 'U' : k === 0 ? 'B' : k === phrase.length - 1 ? 'L' : 'I';
-        out[i + k]!.push(hashString(`gz=${pos}-${type}`) | 0, hashString(`gzt=${type}`) | 0);
+const NO_IDS = new Int32Array(0);
+/** Starts with an ASCII capital, as the gazetteer and the CoNLL data spell names. */
+const startsUpper = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
+
+/**
+ * Per token of a sentence: ids of gazetteer matches ("B-LOC", "I-ORG"), longest match first.
+ * `lowers` are the words in lower case, when the caller has them already.
+ */
+export function gazetteerIds(
+  words: readonly string[],
+  gaz: Gazetteer | undefined,
+  lowers: readonly string[] = words.map((w) => w.toLowerCase()),
+): Int32Array[] {
+  const n = words.length;
+  const out: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  if (gaz) {
+    for (let i = 0; i < n; i++) {
+      if (!startsUpper(words[i]!)) continue;
+      const cands = gaz.byFirstWord.get(lowers[i]!);
+      if (!cands) continue;
+      for (const [phrase, type] of cands) {
+        if (phrase.length > n - i) continue;
+        let ok = true;
+        for (let k = 1; k < phrase.length && ok; k++) ok = lowers[i + k] === phrase[k];
+        if (!ok) continue;
+        for (let k = 0; k < phrase.length; k++) {
+          const pos = phrase.length === 1 ? 'U' : k === 0 ? 'B' : k === phrase.length - 1 ? 'L' : 'I';
+          (out[i + k] ??= []).push(hashString(`gz=${pos}-${type}`) | 0, hashString(`gzt=${type}`) | 0);
+        }
       }
     }
+    if (gaz.orgWords) markOrgRuns(words, lowers, gaz.orgWords, out);
   }
-  if (gaz.orgWords) markOrgRuns(words, lowers, gaz.orgWords, out);
-  return out.map((a) => Int32Array.from(a));
+  const ids = new Array<Int32Array>(n);
+  for (let i = 0; i < n; i++) {
+    const a = out[i];
+    ids[i] = a ? Int32Array.from(a) : NO_IDS;
+  }
+  return ids;
 }
 
 /** Lower-case words allowed inside a run of capitalised words ("Bank of England"). */
@@ -208,8 +230,13 @@ const ORG_WORD = hashString('orgword') | 0;
  * Runs of capitalised words (with "of", "and"... inside) that contain an organisation word get
  * their position in the run as a feature, so "Foreign Trade Bank" reads as one name.
  */
-function markOrgRuns(words: readonly string[], lowers: readonly string[], orgWords: ReadonlySet<string>, out: number[][]): void {
-  const isCap = (i: number): boolean => /^[A-Z]/.test(words[i]!);
+function markOrgRuns(
+  words: readonly string[],
+  lowers: readonly string[],
+  orgWords: ReadonlySet<string>,
+  out: (number[] | undefined)[],
+): void {
+  const isCap = (i: number): boolean => startsUpper(words[i]!);
   let i = 0;
   while (i < words.length) {
     if (!isCap(i)) {
@@ -228,8 +255,9 @@ function markOrgRuns(words: readonly string[], lowers: readonly string[], orgWor
     if (hasOrg) {
       for (let k = i; k < end; k++) {
         const part = end - i === 1 ? 3 : k === i ? 0 : k === end - 1 ? 2 : 1;
-        out[k]!.push(ORG_RUN[part]!);
-        if (orgWords.has(lowers[k]!)) out[k]!.push(ORG_WORD);
+        const ids = (out[k] ??= []);
+        ids.push(ORG_RUN[part]!);
+        if (orgWords.has(lowers[k]!)) ids.push(ORG_WORD);
       }
     }
     i = end;

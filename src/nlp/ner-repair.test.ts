@@ -15,6 +15,8 @@ describe('repairOrganisations', () => {
     // Must not: the sentence's first word, articles, months.
     ['Foreign Trade Bank said', 'O B-ORG I-ORG O', 'O B-ORG I-ORG O'],
     ['at the July Trade Bank meeting', 'O O O B-ORG I-ORG O', 'O O O B-ORG I-ORG O'],
+    // Must not: a title-cased heading line.
+    ['Lead Underwriter Trade Bank', 'O O B-ORG I-ORG', 'O O B-ORG I-ORG'],
     // Must not: a name not ending in an organisation word.
     ['he saw Red Star Belgrade play', 'O O O B-ORG I-ORG O', 'O O O B-ORG I-ORG O'],
     // Must not: "of" followed by a lower-case word.

@@ -51,6 +51,8 @@ export function repairOrganisations(
     let start = span.start;
     if (orgWords.has(head))
       while (start > 1 && out[start - 1] === 'O' && extendsName(words[start - 1]!)) start--;
+    // A title-cased line ("Lead Underwriter Bear Stearns & Co") is a heading: leave it alone.
+    if (start < span.start && out[start - 1] === 'O' && capitalised(words[start - 1]!)) start = span.start;
     const next = spans[s + 1];
     if (
       next &&
