@@ -46,6 +46,16 @@ const REFUSALS = new Set(['refuse', 'decline', 'deny']);
 const STATE_KINDS = new Set(['country', 'nationality', 'igo', 'state', 'title']);
 const MATERIAL_CONFLICT = new Set<EventType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION']);
 const COPULA = /^(is|was|were|are|be|been|being)$/;
+/** Nouns whose "from" phrase names the giver ("sanctions from the EU", "aid from Japan"), not a place left. */
+const GIVEN_FROM = new Set<EventType>([
+  'SANCTION',
+  'AID',
+  'ACCUSE',
+  'THREATEN',
+  'REQUEST',
+  'SUPPORT',
+  'PROTEST',
+]);
 const GENERIC_KINDS = new Set(['state', 'title', 'civilian']);
 const SYMMETRIC = new Set<EventType>(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT', 'SUPPORT']);
 /** PLOVER: promised material cooperation is AGREE; announced force or sanctions is THREATEN. */
@@ -91,7 +101,8 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
   let past = false;
   if (carrier.kind === 'topic') return null;
   if (carrier.kind === 'nominal') {
-    source = modifierActor(c, t.head) ?? agentActor(c, t.last, 3);
+    const agent = GIVEN_FROM.has(t.entry.type) ? /^(by|from)$/ : /^by$/;
+    source = modifierActor(c, t.head) ?? agentActor(c, t.last, 3, agent);
     target = objectActor(c, t.last, source, true);
     const between = betweenActors(c, t.last);
     if (between && !source) [source, target] = between;

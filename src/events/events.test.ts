@@ -53,6 +53,10 @@ const ROWS: Row[] = [
     text: 'Beijing has tightened inspections of cargo bound for North Korea.',
     expect: 'SANCTION CHN>PRK asserted',
   },
+  {
+    text: 'The launch was met by new sanctions from the European Union.',
+    expect: 'SANCTION IGO>- asserted',
+  },
   // Roles: passives, coordination, capitals, seats of power, possessives, generic actors.
   {
     text: 'A Turkish convoy was attacked by Kurdish militants near the border.',
@@ -195,6 +199,32 @@ describe('codeEvents', () => {
       }),
     );
     expect((doc.layers.events ?? []).map(show)).toEqual(['CONSULT/visit JPN>PRK asserted 2024-03-04']);
+  });
+
+  it.each([
+    [
+      'The leader sent a trusted aide to Beijing on Tuesday. The trip by Pak Chol-su, a North Korean party secretary, comes as tensions ease.',
+      'Pak Chol-su PRK>CHN 2024-03-05',
+    ],
+    [
+      'Japan sent an envoy to Hanoi on Tuesday. The visit by Taro Sato, a Japanese trade official, was his first.',
+      'Taro Sato JPN>VNM 2024-03-05',
+    ],
+  ])("an anaphoric visit takes the earlier visit's destination and date: %s", (text, expected) => {
+    const events = codeEvents(createDoc('t', text, { published: '2024-03-07' }));
+    const visit = events.filter((e) => e.mode === 'visit').at(-1)!;
+    expect(`${visit.source!.name} ${actorCode(visit.source)}>${actorCode(visit.target)} ${visit.date}`).toBe(
+      expected,
+    );
+  });
+
+  it('keeps a visit noun with its own destination', () => {
+    const text =
+      'Japan sent an envoy to Hanoi on Tuesday. The trip to Seoul by its foreign minister follows next week.';
+    const visits = codeEvents(createDoc('t', text, { published: '2024-03-07' })).filter(
+      (e) => e.mode === 'visit',
+    );
+    expect(visits.map((e) => actorCode(e.target))).toEqual(['VNM', 'KOR']);
   });
 
   it('never throws on odd input', () => {

@@ -181,11 +181,20 @@ function objectAfter(
   return first;
 }
 
-/** The actor of a "by" phrase after word `from` (a passive's agent, "an attack by rebels"). */
-export function agentActor(c: RoleContext, from: number, maxGap = 12): ActorMention | null {
+/**
+ * The actor of a "by" phrase after word `from` (a passive's agent, "an attack by rebels"), or of
+ * another preposition that names the agent ("sanctions from the EU" with `/^(by|from)$/`).
+ */
+export function agentActor(
+  c: RoleContext,
+  from: number,
+  maxGap = 12,
+  preposition = /^by$/,
+): ActorMention | null {
   const end = clauseEnd(c.words, from);
   for (let k = from + 1; k < end && k <= from + maxGap; k++)
-    if (c.words[k]!.lower === 'by') return c.actors.find((a) => a.first > k && a.first <= k + 3) ?? null;
+    if (preposition.test(c.words[k]!.lower))
+      return c.actors.find((a) => a.first > k && a.first <= k + 3) ?? null;
   return null;
 }
 

@@ -14,6 +14,7 @@ import { countryName, lookupDemonym, lookupOrganization, lookupPlace } from '../
 import { clauseDate } from '../time/index.js';
 import { findActors, type ActorGazetteer, type ActorMention, type SentenceContext } from './actors.js';
 import { codeSentence, type CodedEvent } from './code-sentence.js';
+import { anaphoricVisit } from './anaphoric-visit.js';
 import { isMission, withFallbackActors } from './fallback-actors.js';
 import { loadTriggerLexicon, nameWords, type Leader, type TriggerLexicon } from './lexicon.js';
 import { findTriggers } from './triggers.js';
@@ -163,14 +164,20 @@ interface Antecedents {
   readonly thing: ActorMention | null;
 }
 
-function toEvent(doc: Doc, s: SentenceParse, e: CodedEvent, dateOf: EventStageOptions['dateOf']): Event {
+function toEvent(
+  doc: Doc,
+  s: SentenceParse,
+  e: CodedEvent,
+  dateOf: EventStageOptions['dateOf'],
+  knownDate?: string | null,
+): Event {
   const first = s.words[e.clause.first];
   const last = s.words[e.clause.last];
   const clause = first && last && last.end > first.start ? { start: first.start, end: last.end } : s.span;
   const value = dateOf?.(doc, clause) ?? null;
   const stated = value && /^\d/.test(value) ? value : null;
   const published = doc.meta.published?.slice(0, 10) ?? null;
-  const date = stated ?? (e.modality === 'asserted' && e.past ? published : null);
+  const date = knownDate ?? stated ?? (e.modality === 'asserted' && e.past ? published : null);
   const trigger = { start: s.words[e.trigger.head]!.start, end: s.words[e.trigger.last]!.end };
   return {
     type: e.type,
@@ -212,6 +219,7 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
   const docCountry = mostMentioned(parses);
   const events: Event[] = [];
   let antecedents: Antecedents = { person: null, thing: null };
+  let lastVisit: Event | null = null;
   for (const s of parses) {
     const before = antecedents;
     antecedents = antecedentsAfter(s, antecedents);
@@ -224,11 +232,15 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
       (k) => named.some((a) => a.first <= k && a.last >= k),
     );
     if (!triggers.length && !s.words.some((w) => /^(must|should|ought)$/.test(w.lower))) continue;
-    for (const e of codeSentence({ words: s.words, actors: s.actors, triggers, antecedents: before })) {
+    for (const coded of codeSentence({ words: s.words, actors: s.actors, triggers, antecedents: before })) {
+      const visit = anaphoricVisit(coded, s.words, lastVisit);
+      const e = visit?.event ?? coded;
       const source = withDefaultCountry(e.source, e.target, s, docCountry);
       const target = withDefaultCountry(e.target, source, s, docCountry);
       const filled = withFallbackActors(source, target, { type: e.type, actors: s.actors, docCountry });
-      events.push(toEvent(doc, s, { ...e, ...filled }, dateOf));
+      const event = toEvent(doc, s, { ...e, ...filled }, dateOf, visit?.date);
+      if (event.type === 'CONSULT' && event.mode === 'visit' && event.target?.country) lastVisit = event;
+      events.push(event);
     }
   }
   return events.sort(

@@ -205,6 +205,19 @@ function acceptable(words: readonly Word[], i: number, m: TriggerMatch): boolean
   return true;
 }
 
+/** "was met by sanctions", "were met with protests": a reaction, coded by its noun, not a meeting. */
+function metWithReaction(words: readonly Word[], i: number, lex: TriggerLexicon): boolean {
+  if (!/^(is|are|was|were|be|been|being)$/.test(words[i - 1]?.lower ?? '')) return false;
+  if (!/^(by|with)$/.test(words[i + 1]?.lower ?? '')) return false;
+  return words
+    .slice(i + 2, i + 6)
+    .some((w) =>
+      nounLemmas(w.lower).some((l) =>
+        (lex.byHead.get(l) ?? []).some((e) => e.pos === 'N' && e.type !== 'CONSULT'),
+      ),
+    );
+}
+
 /**
  * `actorEnds(k)`: a subject-like actor (not a bare nationality) ends at word k, so an untagged verb
  * may follow; `inName(k)`: word k is inside a proper name ("Amnesty International"), never a trigger.
@@ -248,7 +261,7 @@ export function findTriggers(
       }
       if (best) break;
     }
-    if (!best) continue;
+    if (!best || (best.entry.head === 'meet' && best.verbal && metWithReaction(words, i, lex))) continue;
     const military = [words[i - 1], words[i - 2]].some((x) => STRIKE_MILITARY.has(x?.lower ?? ''));
     if (
       best.entry.head === 'strike' &&

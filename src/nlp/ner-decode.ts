@@ -22,6 +22,7 @@ import {
   NER_TYPES,
   type NerWeights,
 } from './ner-model.js';
+import { aggregateContexts, documentCasing, isHeadline, lowerForms, MAX_AGG } from './ner-document.js';
 
 /** Module-local copies: imported bindings are slower to read in the hot loops under some loaders. */
 const N_LABELS: number = LABEL_COUNT;
@@ -41,10 +42,7 @@ const HISTORY_SHAPE = hashString('hist,ss0');
 const DOC_PASS = hashString('doc');
 const DOC_PASS_SHAPE = hashString('doc,ss0');
 const BIAS = hashString('bias');
-const AGG_LEFT = hashString('agg-1');
-const AGG_RIGHT = hashString('agg+1');
 const LOWER_SEEN = hashString('lower-seen,ss0');
-const MAX_AGG = 24;
 const MAX_FEATURES = 96 + MAX_AGG;
 const N_TYPES = NER_TYPES.length;
 
@@ -86,7 +84,8 @@ function isAllowed(prev: number, cur: number, last: boolean): boolean {
 const ALLOWED = new Uint8Array(2 * N_LABELS * N_LABELS);
 for (let l = 0; l < 2; l++)
   for (let p = 0; p < N_LABELS; p++)
-    for (let c = 0; c < N_LABELS; c++) ALLOWED[(l * N_LABELS + p) * N_LABELS + c] = isAllowed(p, c, l === 1) ? 1 : 0;
+    for (let c = 0; c < N_LABELS; c++)
+      ALLOWED[(l * N_LABELS + p) * N_LABELS + c] = isAllowed(p, c, l === 1) ? 1 : 0;
 
 export class NerDecoder {
   readonly words: WordFeatureCache;
@@ -129,9 +128,9 @@ export class NerDecoder {
     };
     // Each word is looked up once; the document-level features below all read these entries.
     const base = doc.map((words) => words.map((w) => this.words.get(w)));
-    const lowerForms = this.res.docCase ? this.lowerForms(base) : null;
+    const lowerSet = this.res.docCase ? lowerForms(base) : null;
     const headlines = base.map((entries) => isHeadline(entries));
-    const casing = this.res.headlineCase ? this.documentCasing(doc, headlines) : null;
+    const casing = this.res.headlineCase ? documentCasing(doc, headlines) : null;
     return {
       sentences: doc.map((original, s) => {
         const headline = headlines[s]!;
@@ -150,12 +149,12 @@ export class NerDecoder {
             entries.map((e) => e.lower),
           ),
           headline,
-          lowerSeen: lowerForms
-            ? Uint8Array.from(entries, (e) => (e.capitalised && lowerForms.has(e.lowerId) ? 1 : 0))
+          lowerSeen: lowerSet
+            ? Uint8Array.from(entries, (e) => (e.capitalised && lowerSet.has(e.lowerId) ? 1 : 0))
             : null,
         };
       }),
-      contexts: this.aggregateContexts(base),
+      contexts: aggregateContexts(base, this.bos, this.eos),
     };
   }
 
@@ -166,53 +165,6 @@ export class NerDecoder {
     return doc.sentences.map((sentence, s) =>
       this.decodeSentence(sentence, history, doc.contexts, aggScores, opts, s),
     );
-  }
-
-  /** Lower case -> the first mixed-case spelling of each word in the document's ordinary sentences. */
-  private documentCasing(doc: readonly (readonly string[])[], headlines: readonly boolean[]): Map<string, string> {
-    const out = new Map<string, string>();
-    doc.forEach((words, s) => {
-      if (headlines[s]) return;
-      for (const w of words) {
-        const lower = w.toLowerCase();
-        if (lower !== w.toUpperCase() && !out.has(lower)) out.set(lower, w);
-      }
-    });
-    return out;
-  }
-
-  /** Lower-case ids of the words the document writes in lower case ("bank" in "the bank said"). */
-  private lowerForms(doc: readonly (readonly WordEntry[])[]): Set<number> {
-    const out = new Set<number>();
-    for (const sentence of doc)
-      for (const e of sentence) {
-        if (e.hasLetter && !e.capitalised && !e.allUpper) out.add(e.lowerId);
-      }
-    return out;
-  }
-
-  /**
-   * Context aggregation (Ratinov & Roth): for each capitalised word form, the words seen just
-   * before and after it anywhere in the document, so every mention is judged by all its contexts.
-   */
-  private aggregateContexts(doc: readonly (readonly WordEntry[])[]): Map<number, Int32Array> {
-    const sets = new Map<number, Set<number>>();
-    for (const sentence of doc) {
-      for (let i = 0; i < sentence.length; i++) {
-        const e = sentence[i]!;
-        if (!e.capitalised) continue;
-        let set = sets.get(e.lowerId);
-        if (!set) sets.set(e.lowerId, (set = new Set()));
-        if (set.size >= MAX_AGG) continue;
-        const left = i > 0 ? sentence[i - 1]!.lowerId : this.bos.lowerId;
-        const right = i + 1 < sentence.length ? sentence[i + 1]!.lowerId : this.eos.lowerId;
-        set.add(mixIds(AGG_LEFT, left));
-        set.add(mixIds(AGG_RIGHT, right));
-      }
-    }
-    const out = new Map<number, Int32Array>();
-    for (const [k, set] of sets) out.set(k, Int32Array.from(set));
-    return out;
   }
 
   private decodeSentence(
@@ -350,41 +302,5 @@ export class NerDecoder {
   }
 }
 
-function isHeadline(entries: readonly WordEntry[]): boolean {
-  let letters = 0;
-  let upper = 0;
-  for (const e of entries) {
-    if (e.hasLetter) letters++;
-    if (e.allUpper) upper++;
-  }
-  return letters > 1 && upper === letters;
-}
-
-/** Majority first-pass type of each capitalised word form across the whole document. */
-export function documentHints(
-  doc: readonly (readonly string[])[],
-  labels: readonly Int32Array[],
-): Int8Array[] {
-  const counts = new Map<string, Int32Array>();
-  doc.forEach((sentence, s) =>
-    sentence.forEach((w, i) => {
-      if (!/^[A-Z]/.test(w)) return;
-      const key = w.toLowerCase();
-      let c = counts.get(key);
-      if (!c) counts.set(key, (c = new Int32Array(N_TYPES + 1)));
-      const l = labels[s]![i]!;
-      c[l === 0 ? N_TYPES : labelType(l)]!++;
-    }),
-  );
-  return doc.map((sentence) =>
-    Int8Array.from(sentence, (w) => {
-      const c = /^[A-Z]/.test(w) ? counts.get(w.toLowerCase()) : undefined;
-      if (!c) return -1;
-      let best = 0;
-      for (let t = 1; t <= N_TYPES; t++) if (c[t]! > c[best]!) best = t;
-      return best;
-    }),
-  );
-}
-
+export { documentHints } from './ner-document.js';
 export { makeLabel };

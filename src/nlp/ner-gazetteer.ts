@@ -29,10 +29,7 @@ function baseEntries(): (readonly [string, string])[] {
 
 function fullGazetteer(): Gazetteer {
   return buildGazetteer(
-    [
-      ...baseEntries(),
-      ...readLexicon('ner-cities.tsv').map(([name]) => [name!, 'CITY'] as const),
-    ],
+    [...baseEntries(), ...readLexicon('ner-cities.tsv').map(([name]) => [name!, 'CITY'] as const)],
     readLexicon('ner-org-words.tsv').map(([w]) => w!),
   );
 }

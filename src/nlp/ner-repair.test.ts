@@ -7,9 +7,13 @@ const ORG_WORDS = new Set(['bank', 'party', 'co']);
 describe('repairOrganisations', () => {
   const rows: [string, string, string][] = [
     // A name ending in an organisation word takes in the capitalised word the tagger left out.
-    ["Seoul 's Foreign Trade Bank said", "B-LOC O O B-ORG I-ORG O", "B-LOC O B-ORG I-ORG I-ORG O"],
+    ["Seoul 's Foreign Trade Bank said", 'B-LOC O O B-ORG I-ORG O', 'B-LOC O B-ORG I-ORG I-ORG O'],
     // "<organisation word> of <name>" becomes one name, whatever type the second part got.
-    ["the Workers ' Party of Korea met", 'O B-ORG I-ORG I-ORG O B-LOC O', 'O B-ORG I-ORG I-ORG I-ORG I-ORG O'],
+    [
+      "the Workers ' Party of Korea met",
+      'O B-ORG I-ORG I-ORG O B-LOC O',
+      'O B-ORG I-ORG I-ORG I-ORG I-ORG O',
+    ],
     // Must not: company forms name their home, not their name.
     ['Physicians Insurance Co of Ohio rose', 'B-ORG I-ORG I-ORG O B-LOC O', 'B-ORG I-ORG I-ORG O B-LOC O'],
     // Must not: the sentence's first word, articles, months.
