@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc, type Actor, type Event } from '../src/doc/index.js';
-import { actorCode, loadTriggerLexicon } from '../src/events/index.js';
+import { actorCode, eventStage, loadTriggerLexicon, type EventStageOptions } from '../src/events/index.js';
 import { lookupDemonym, lookupOrganization, lookupPlace } from '../src/geo/index.js';
 import { compose, standardStages } from '../src/pipeline/index.js';
 
@@ -54,7 +54,10 @@ function code(actor: Actor | null): { country: string | null } | null {
  * Our coder through the standard pipeline; negated events (the text says they did not happen)
  * are not predictions. Times the whole pipeline and, separately, the event stage alone.
  */
-function ours(lines: GoldLine[]): {
+function ours(
+  lines: GoldLine[],
+  opts: EventStageOptions = {},
+): {
   preds: { id: string; events: PredEvent[] }[];
   seconds: number;
   eventSeconds: number;
@@ -62,7 +65,7 @@ function ours(lines: GoldLine[]): {
   const stages = standardStages();
   const eventStageIndex = stages.findIndex((s) => s.provides === 'events');
   const before = compose(stages.slice(0, eventStageIndex));
-  const events = stages[eventStageIndex]!;
+  const events = eventStage(opts);
   const ctx = { issue: () => undefined };
   let eventSeconds = 0;
   const t0 = process.hrtime.bigint();
@@ -135,6 +138,7 @@ function run(label: string, gold: string, dir: string): void {
   const lines = readJsonl(gold);
   ours(lines.slice(0, 20));
   const mine = ours(lines);
+  const unguessed = score(gold, ours(lines, { guessCountries: false }).preds, dir, `${label}-unguessed`);
   const peer = keywordBaseline(lines);
   const a = score(gold, mine.preds, dir, `${label}-ours`);
   const b = score(gold, peer, dir, `${label}-peer`);
@@ -151,6 +155,7 @@ function run(label: string, gold: string, dir: string): void {
     a,
     `${(lines.length / mine.seconds).toFixed(0)} / ${(lines.length / mine.eventSeconds).toFixed(0)}`,
   );
+  row('  no guessed ctry', unguessed, '-');
   row('keyword baseline', b, '-');
   if (process.env['EVENTS_CONFUSION']) console.log('missed types (ours):', JSON.stringify(a.missedTypes));
 }

@@ -32,6 +32,8 @@ export interface EventStageOptions {
   readonly gazetteer?: ActorGazetteer;
   /** The date a sentence states; defaults to `clauseDate` from src/time. */
   readonly dateOf?: (doc: Doc, span: Span) => string | null;
+  /** Fill parties the clause leaves without a country from the sentence (default true; see fallback-actors.ts). */
+  readonly guessCountries?: boolean;
 }
 
 interface SentenceParse {
@@ -237,7 +239,10 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
       const e = visit?.event ?? coded;
       const source = withDefaultCountry(e.source, e.target, s, docCountry);
       const target = withDefaultCountry(e.target, source, s, docCountry);
-      const filled = withFallbackActors(source, target, { type: e.type, actors: s.actors, docCountry });
+      const filled =
+        opts.guessCountries === false
+          ? { source, target }
+          : withFallbackActors(source, target, { type: e.type, actors: s.actors, docCountry });
       const event = toEvent(doc, s, { ...e, ...filled }, dateOf, visit?.date);
       if (event.type === 'CONSULT' && event.mode === 'visit' && event.target?.country) lastVisit = event;
       events.push(event);
