@@ -87,6 +87,9 @@ for (let l = 0; l < 2; l++)
     for (let c = 0; c < N_LABELS; c++)
       ALLOWED[(l * N_LABELS + p) * N_LABELS + c] = isAllowed(p, c, l === 1) ? 1 : 0;
 
+/** Labels after which a new name may start or none follow: O, L-*, U-*. */
+const CLOSES = Uint8Array.from({ length: N_LABELS }, (_, l) => (l === 0 || labelPart(l) >= 2 ? 1 : 0));
+
 export class NerDecoder {
   readonly words: WordFeatureCache;
   private readonly mask: number;
@@ -187,6 +190,13 @@ export class NerDecoder {
     const feats = this.feats;
     for (let i = 0; i < n; i++) {
       const e = entries[i]!;
+      const p1 = i > 0 ? out[i - 1]! : -1;
+      // Outside a name, a word without capitals or digits is O: scoring it would almost never say
+      // otherwise (0.1% of CoNLL dev names start so), and it is most of the text.
+      if (this.frozen && e.plain && (p1 <= 0 || CLOSES[p1] === 1)) {
+        out[i] = 0;
+        continue;
+      }
       let k = 0;
       this.scores.fill(0);
       for (let o = -2; o <= 2; o++) {
@@ -199,7 +209,6 @@ export class NerDecoder {
           for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
         }
       }
-      const p1 = i > 0 ? out[i - 1]! : -1;
       const p2 = i > 1 ? out[i - 2]! : -1;
       const left = i > 0 ? entries[i - 1]!.lowerId : this.bos.lowerId;
       const right = i + 1 < n ? entries[i + 1]!.lowerId : this.eos.lowerId;

@@ -13,6 +13,11 @@ const AGG_RIGHT = hashString('agg+1');
 export const MAX_AGG = 24;
 const N_TYPES = NER_TYPES.length;
 
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 /** Lower case -> the first mixed-case spelling of each word in the document's ordinary sentences. */
 export function documentCasing(
   doc: readonly (readonly string[])[],
@@ -86,7 +91,7 @@ export function documentHints(
   const counts = new Map<string, Int32Array>();
   doc.forEach((sentence, s) =>
     sentence.forEach((w, i) => {
-      if (!/^[A-Z]/.test(w)) return;
+      if (!startsUpper(w)) return;
       const key = w.toLowerCase();
       let c = counts.get(key);
       if (!c) counts.set(key, (c = new Int32Array(N_TYPES + 1)));
@@ -96,7 +101,7 @@ export function documentHints(
   );
   return doc.map((sentence) =>
     Int8Array.from(sentence, (w) => {
-      const c = /^[A-Z]/.test(w) ? counts.get(w.toLowerCase()) : undefined;
+      const c = startsUpper(w) ? counts.get(w.toLowerCase()) : undefined;
       if (!c) return -1;
       let best = 0;
       for (let t = 1; t <= N_TYPES; t++) if (c[t]! > c[best]!) best = t;

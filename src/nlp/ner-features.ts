@@ -73,9 +73,16 @@ export interface FeatureResources {
   readonly headlineCase?: boolean;
 }
 
+/** One phrase: its lower-case words, type, and per word the two feature ids it gives. */
+export interface GazetteerPhrase {
+  readonly words: readonly string[];
+  readonly type: string;
+  readonly ids: Int32Array;
+}
+
 /** Lower-cased phrases (space-joined words) -> their types ("LOC", "ORG", "NORP", "PER"). */
 export interface Gazetteer {
-  readonly byFirstWord: ReadonlyMap<string, readonly (readonly [string[], string])[]>;
+  readonly byFirstWord: ReadonlyMap<string, readonly GazetteerPhrase[]>;
   /** Lower-case words that head or end organisation names ("bank", "party", "fc"). */
   readonly orgWords?: ReadonlySet<string>;
 }
@@ -84,7 +91,7 @@ export function buildGazetteer(
   entries: Iterable<readonly [string, string]>,
   orgWords?: Iterable<string>,
 ): Gazetteer {
-  const byFirstWord = new Map<string, [string[], string][]>();
+  const byFirstWord = new Map<string, GazetteerPhrase[]>();
   for (const [phrase, type] of entries) {
     const words = phrase
       .toLowerCase()
@@ -93,7 +100,15 @@ export function buildGazetteer(
     const first = words[0];
     if (!first) continue;
     const list = byFirstWord.get(first) ?? [];
-    if (!list.some(([w, t]) => t === type && w.join(' ') === words.join(' '))) list.push([words, type]);
+    if (!list.some((p) => p.type === type && p.words.join(' ') === words.join(' '))) {
+      const ids = new Int32Array(2 * words.length);
+      words.forEach((_, k) => {
+        const pos = words.length === 1 ? 'U' : k === 0 ? 'B' : k === words.length - 1 ? 'L' : 'I';
+        ids[2 * k] = hashString(`gz=${pos}-${type}`) | 0;
+        ids[2 * k + 1] = hashString(`gzt=${type}`) | 0;
+      });
+      list.push({ words, type, ids });
+    }
     byFirstWord.set(first, list);
   }
   return { byFirstWord, orgWords: orgWords ? new Set(orgWords) : undefined };
@@ -109,6 +124,8 @@ export interface WordEntry {
   /** Per decoder (see claimSlot): the summed scores of this word's window features, filled lazily. */
   readonly scoreSlots: (Float32Array | undefined)[];
   readonly hasLetter: boolean;
+  /** Has no capitals and no digits ("the", "said", ","). */
+  readonly plain: boolean;
   /** Has capitals and no lower-case letters ("IAEA", "U.S."). */
   readonly allUpper: boolean;
 }
@@ -172,6 +189,7 @@ export class WordFeatureCache {
       capitalised: /^[A-Z]/.test(word),
       scoreSlots: [],
       hasLetter: /[a-zA-Z]/.test(word),
+      plain: !/[A-Z0-9]/.test(word),
       allUpper: /[A-Z]/.test(word) && !/[a-z]/.test(word),
     };
   }
@@ -200,15 +218,12 @@ export function gazetteerIds(
       if (!startsUpper(words[i]!)) continue;
       const cands = gaz.byFirstWord.get(lowers[i]!);
       if (!cands) continue;
-      for (const [phrase, type] of cands) {
+      for (const { words: phrase, ids } of cands) {
         if (phrase.length > n - i) continue;
         let ok = true;
         for (let k = 1; k < phrase.length && ok; k++) ok = lowers[i + k] === phrase[k];
         if (!ok) continue;
-        for (let k = 0; k < phrase.length; k++) {
-          const pos = phrase.length === 1 ? 'U' : k === 0 ? 'B' : k === phrase.length - 1 ? 'L' : 'I';
-          (out[i + k] ??= []).push(hashString(`gz=${pos}-${type}`) | 0, hashString(`gzt=${type}`) | 0);
-        }
+        for (let k = 0; k < phrase.length; k++) (out[i + k] ??= []).push(ids[2 * k]!, ids[2 * k + 1]!);
       }
     }
     if (gaz.orgWords) markOrgRuns(words, lowers, gaz.orgWords, out);
