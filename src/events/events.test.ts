@@ -218,6 +218,16 @@ describe('codeEvents', () => {
     );
   });
 
+  it('gives a visitor no country from the places around the visit', () => {
+    const text = 'Russia welcomed the plan. Tomas Varga, a party secretary, arrived in Moscow on Friday.';
+    const visit = codeEvents(createDoc('t', text)).find((e) => e.mode === 'visit')!;
+    expect([visit.source?.name, actorCode(visit.source), actorCode(visit.target)]).toEqual([
+      'Tomas Varga',
+      null,
+      'RUS',
+    ]);
+  });
+
   it('keeps a visit noun with its own destination', () => {
     const text =
       'Japan sent an envoy to Hanoi on Tuesday. The trip to Seoul by its foreign minister follows next week.';

@@ -16,6 +16,7 @@ const DOMESTIC = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT']);
 
 export interface FallbackScene {
   readonly type: EventType;
+  readonly mode?: string | null;
   /** The sentence's actors, in order. */
   readonly actors: readonly ActorMention[];
   /** The country the document mentions most, when it has one. */
@@ -51,7 +52,9 @@ export function withFallbackActors(
   scene: FallbackScene,
 ): { source: ActorMention | null; target: ActorMention | null } {
   let src = source;
-  if (!settled(src)) {
+  /* A visitor is foreign to the places around the visit: a named one keeps an unknown country. */
+  const visitor = scene.type === 'CONSULT' && scene.mode === 'visit' && !!src;
+  if (!settled(src) && !visitor) {
     const other = target?.country ?? null;
     const place = placesIn(scene, target).find((x) => x.country !== other && x !== target);
     const doc = scene.docCountry !== other ? scene.docCountry : null;

@@ -242,7 +242,7 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
       const filled =
         opts.guessCountries === false
           ? { source, target }
-          : withFallbackActors(source, target, { type: e.type, actors: s.actors, docCountry });
+          : withFallbackActors(source, target, { type: e.type, mode: e.mode, actors: s.actors, docCountry });
       const event = toEvent(doc, s, { ...e, ...filled }, dateOf, visit?.date);
       if (event.type === 'CONSULT' && event.mode === 'visit' && event.target?.country) lastVisit = event;
       events.push(event);
