@@ -52,12 +52,15 @@ export function withFallbackActors(
   scene: FallbackScene,
 ): { source: ActorMention | null; target: ActorMention | null } {
   let src = source;
-  /* A visitor is foreign to the places around the visit: a named one keeps an unknown country. */
+  /* A visitor is foreign to the places around the visit, so only the document's own country, when
+     the visit is to somewhere else, may stand for a visitor's ("the leader's envoy" to Beijing). */
   const visitor = scene.type === 'CONSULT' && scene.mode === 'visit' && !!src;
-  if (!settled(src) && !visitor) {
+  if (!settled(src)) {
     const other = target?.country ?? null;
-    const place = placesIn(scene, target).find((x) => x.country !== other && x !== target);
-    const doc = scene.docCountry !== other ? scene.docCountry : null;
+    const place = visitor
+      ? undefined
+      : placesIn(scene, target).find((x) => x.country !== other && x !== target);
+    const doc = scene.docCountry !== other && (!visitor || other) ? scene.docCountry : null;
     const home = DOMESTIC.has(scene.type) || unplacedName(src, scene.type);
     const country = place?.country ?? doc ?? (home ? other : null);
     if (src && country) src = { ...src, country };
