@@ -48,6 +48,20 @@ function bareMonthOk(ctx: RuleContext, m: RegExpExecArray, month: string): boole
   return !(NAME_BEFORE.test(before) && !/[.!?]\s*\S*\s+$/.test(before));
 }
 
+/** A day of a named month; without a year, the clause's tense picks the nearest past or coming one. */
+const buildMonthDay: TimexRule['build'] = (m, ctx) => {
+  const year = group(m, 'year');
+  const end = m.index + m[0].length;
+  const tense = () => ctx.tense(m.index, end);
+  const value = monthDayValue(
+    ctx.ref,
+    monthOf(group(m, 'month')),
+    Number(group(m, 'day')),
+    year ? Number(year) : tense,
+  );
+  return value ? { type: 'DATE', value } : null;
+};
+
 export const CALENDAR_RULES: readonly TimexRule[] = [
   {
     name: 'month-day-year',
@@ -55,18 +69,7 @@ export const CALENDAR_RULES: readonly TimexRule[] = [
       START,
       `(?:(?<wd>${WEEKDAY_RE}),? )?${MOD}(?<month>${MONTH_RE}) ${DAY}(?!\\d)(?:,? (?<year>${YEAR}))?${END}`,
     ),
-    build: (m, ctx) => {
-      const year = group(m, 'year');
-      const end = m.index + m[0].length;
-      const tense = () => ctx.tense(m.index, end);
-      const value = monthDayValue(
-        ctx.ref,
-        monthOf(group(m, 'month')),
-        Number(group(m, 'day')),
-        year ? Number(year) : tense,
-      );
-      return value ? { type: 'DATE', value } : null;
-    },
+    build: buildMonthDay,
   },
   {
     name: 'day-month-year',
@@ -74,18 +77,7 @@ export const CALENDAR_RULES: readonly TimexRule[] = [
       START,
       `(?:(?<wd>${WEEKDAY_RE}),? )?(?:${ci('the ')})?${DAY}(?: of)? (?<month>${MONTH_RE})(?:,? (?<year>${YEAR}))?${END}`,
     ),
-    build: (m, ctx) => {
-      const year = group(m, 'year');
-      const end = m.index + m[0].length;
-      const tense = () => ctx.tense(m.index, end);
-      const value = monthDayValue(
-        ctx.ref,
-        monthOf(group(m, 'month')),
-        Number(group(m, 'day')),
-        year ? Number(year) : tense,
-      );
-      return value ? { type: 'DATE', value } : null;
-    },
+    build: buildMonthDay,
   },
   {
     name: 'numeric-date',
