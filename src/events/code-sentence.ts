@@ -99,6 +99,7 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
   let target: ActorMention | null;
   let modality: Modality;
   let past = false;
+  let pairwise = false;
   if (carrier.kind === 'topic') return null;
   if (carrier.kind === 'nominal') {
     const agent = GIVEN_FROM.has(t.entry.type) ? /^(by|from)$/ : /^by$/;
@@ -106,7 +107,10 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
     target = objectActor(c, t.last, source, true);
     const between = betweenActors(c, t.last);
     if (between && !source) [source, target] = between;
+    /* "a summit between Kim and Xi" is a meeting of two, not a multilateral one. */
+    if (between?.[1] && source === between[0]) pairwise = true;
     if (!source && (carrier.inPhrase || !target || GENERIC_KINDS.has(target.kind))) return null;
+    if (namedGathering(c, t, source)) return null;
     modality = nounModality(c.words, t.head, t.last);
   } else {
     const p = carrier.p;
@@ -128,7 +132,9 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
       source = c.actors.find((a) => a.last === p - 1 && postnominal(c, p)) ?? subjectActor(c, p);
       const inner = t.objectEnd !== null;
       target = objectActor(c, t.last, source, inner, inner ? t.head : t.last, t.entry.type !== 'CONSULT');
-      const weak = !target || (!target.country && target.kind !== 'igo');
+      /* "X and Y met in Abu Dhabi": the place of the meeting is no party when the subject names two. */
+      const placed = !!target && c.words[target.first - 1]?.lower === 'in';
+      const weak = !target || (!target.country && target.kind !== 'igo') || placed;
       if (weak && source && SYMMETRIC.has(t.entry.type)) target = coordinatedActor(c, source) ?? target;
     }
     if (sameActor(source, target)) target = null;
@@ -179,7 +185,7 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
   return {
     t,
     type: t.entry.type,
-    mode: t.entry.mode,
+    mode: pairwise && t.entry.mode === 'multilateral' ? null : t.entry.mode,
     source,
     target,
     modality,
@@ -188,6 +194,21 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
     nominal,
     background,
   };
+}
+
+/**
+ * "in Australia for the G20 summit", "at the ASEAN meeting": a meeting noun in a preposition
+ * phrase, named by its organisation, places another clause; the organisation meets no one there.
+ */
+function namedGathering(c: RoleContext, t: TriggerMatch, source: ActorMention | null): boolean {
+  if (t.entry.type !== 'CONSULT' || !source || !/^(igo|org)$/.test(source.kind)) return false;
+  if (source.last >= t.head || source.last < t.head - 3) return false;
+  for (let k = source.first - 1; k >= 0 && k >= source.first - 3; k--) {
+    const w = c.words[k]!.lower;
+    if (/^(for|at|during|before|after|of|to)$/.test(w)) return true;
+    if (!/^(the|a|an|this|last|next|annual|upcoming)$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** Agreeing, supporting or conceding negated is refusing: "did not accept the offer". */
@@ -260,6 +281,9 @@ export function codeSentence(c: RoleContext): CodedEvent[] {
       for (const d of drafts.values()) if (d.t.verbal && d.t.head === carrier.p) d.keep = false;
     const g = carrier.kind === 'topic' ? [...drafts.values()].find((d) => d.t.head === carrier.p) : undefined;
     if (g && (g.type === 'REQUEST' || g.type === 'REJECT') && !g.mode) g.mode = complementMode(t.entry.type);
+    /* "may discuss a summit between X and Y": the meeting's parties are X and Y, not the discussers. */
+    const pair = g && g.type === 'CONSULT' && t.entry.type === 'CONSULT' ? betweenActors(c, t.last) : null;
+    if (g && pair?.[1]) [g.source, g.target, g.mode] = [pair[0], pair[1], null];
     if (g && PROMISES.has(g.t.entry.head) && MATERIAL_CONFLICT.has(t.entry.type))
       [g.type, g.mode] = ['THREATEN', null];
   }

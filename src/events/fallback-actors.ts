@@ -79,3 +79,19 @@ export function withFallbackActors(
   }
   return { source: src, target: tgt };
 }
+
+/**
+ * An event whose source and target are one mention or one name ("the court asked the court"): a
+ * misreading, except for a domestic act aimed at the source's own country, which the fallback
+ * above makes on purpose.
+ */
+export function isSelfDirected(
+  source: ActorMention | null,
+  target: ActorMention | null,
+  type: EventType,
+): boolean {
+  if (!source || !target || DOMESTIC.has(type)) return false;
+  const sameWords = source.first >= 0 && source.first === target.first && source.last === target.last;
+  const sameSpan = !!source.span && source.span.start === target.span?.start;
+  return sameWords || sameSpan || source.name.toLowerCase() === target.name.toLowerCase();
+}

@@ -110,9 +110,21 @@ export function verbGroupModality(words: readonly Word[], p: number, clauseStart
   return 'asserted';
 }
 
+const CHANCE = /^(chances?|possibility|possibilities|prospects?|likelihood|odds)$/;
+
+/** "the chance of a summit", "the possibility is low for a summit": the noun is only a possibility. */
+function chanceOf(words: readonly Word[], head: number): boolean {
+  let k = head - 1;
+  while (k >= 0 && /^(a|an|the|new|another)$/.test(words[k]!.lower)) k--;
+  if (!/^(of|for)$/.test(words[k]?.lower ?? '')) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (CHANCE.test(words[j]!.lower)) return true;
+  return false;
+}
+
 /** Modality of a trigger noun from its modifiers and, as a subject, its predicate. */
 export function nounModality(words: readonly Word[], head: number, last: number): Modality {
   if (/^(no|without)$/.test(words[head - 1]?.lower ?? '')) return 'negated';
+  if (chanceOf(words, head)) return 'possible';
   for (let k = head - 1; k >= head - 3 && k >= 0; k--) {
     if (NOUN_PLANNED.has(words[k]!.lower)) return 'planned';
     if (NOUN_POSSIBLE.has(words[k]!.lower)) return 'possible';

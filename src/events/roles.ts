@@ -79,7 +79,11 @@ export function subjectActor(c: RoleContext, p: number, depth = 0, reported = tr
   );
   if (finite >= 0 && c.actors.some((a) => a.first >= from && a.last < finite)) earlierVerbs.push(finite);
   const firstVerb = earlierVerbs.length ? Math.min(...earlierVerbs) : p;
-  const cands = c.actors.filter((a) => a.first >= from && a.last < firstVerb && !overlapsTrigger(c, a));
+  /* "He went to Beijing and met Xi": a clause opening with "he"/"she" has its subject; later names are objects. */
+  const pronounFirst = /^(he|she)$/.test(c.words[from]?.lower ?? '');
+  const cands = pronounFirst
+    ? []
+    : c.actors.filter((a) => a.first >= from && a.last < firstVerb && !overlapsTrigger(c, a));
   if (cands.length) {
     const segs = subjectSegments(c.words, from, firstVerb);
     let j = -1;
@@ -100,12 +104,22 @@ export function subjectActor(c: RoleContext, p: number, depth = 0, reported = tr
   const referent = pronounReferent(c, from, p);
   if (referent && (depth > 0 || b.kind === 'start')) return referent;
   if (depth > 1 || b.kind === 'start') return null;
-  if (b.kind === 'relative') return c.actors.filter((a) => a.last < b.at && a.last >= b.at - 8).pop() ?? null;
+  /* ", which will help Russia": "which" never stands for a person, so a person before it is not the subject. */
+  if (b.kind === 'relative')
+    return (
+      c.actors
+        .filter(
+          (a) => a.last < b.at && a.last >= b.at - 8 && !(b.word === 'which' && PERSON_KINDS.has(a.kind)),
+        )
+        .pop() ?? null
+    );
   const pronoun = c.words.slice(from, p).some((w) => PRONOUNS.has(w.lower));
   if (pronoun || from === p || (reported && b.kind === 'report'))
     return subjectActor(c, b.at, depth + 1) ?? referent;
   return null;
 }
+
+const PERSON_KINDS = new Set(['person']);
 
 /** "He travelled to Beijing": a subject pronoun standing for someone an earlier sentence named. */
 function pronounReferent(c: RoleContext, from: number, p: number): ActorMention | null {

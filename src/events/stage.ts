@@ -15,8 +15,9 @@ import { clauseDate } from '../time/index.js';
 import { findActors, type ActorGazetteer, type ActorMention, type SentenceContext } from './actors.js';
 import { codeSentence, type CodedEvent } from './code-sentence.js';
 import { anaphoricVisit } from './anaphoric-visit.js';
-import { isMission, withFallbackActors } from './fallback-actors.js';
+import { isMission, isSelfDirected, withFallbackActors } from './fallback-actors.js';
 import { loadTriggerLexicon, nameWords, type Leader, type TriggerLexicon } from './lexicon.js';
+import { pairOf, withPairedParties } from './paired-parties.js';
 import { findTriggers } from './triggers.js';
 import { docSentences, sentenceWords, type Word } from './words.js';
 
@@ -153,12 +154,19 @@ function antecedentsAfter(s: SentenceParse, prior: Antecedents): Antecedents {
     last: -1,
     span: a.span ?? { start: s.words[a.first]!.start, end: s.words[a.last]!.end },
   });
-  const person = [...s.actors]
-    .reverse()
-    .find((a) => a.kind === 'person' || (PERSONS.has(a.kind) && a.country));
+  const isPerson = (a: ActorMention) => a.kind === 'person' || (PERSONS.has(a.kind) && a.country);
+  /* "Last month, Choe visited Seoul with Hwang. He also went ...": the subject is the likelier antecedent. */
+  const subject = s.actors.find((a) => PERSONS.has(a.kind) && a.first <= subjectReach(s.words));
+  const person = subject ?? [...s.actors].reverse().find(isPerson);
   const first = s.actors[0];
   const thing = first && first.first <= 1 && THINGS.has(first.kind) ? first : undefined;
   return { person: person ? anchor(person) : prior.person, thing: thing ? anchor(thing) : prior.thing };
+}
+
+/** The last word a sentence's subject can start at: after an opening adjunct ("Last month, ..."), if any. */
+function subjectReach(words: readonly Word[]): number {
+  const comma = words.findIndex((w, k) => k <= 5 && w.text === ',');
+  return comma >= 0 ? comma + 1 : 0;
 }
 
 interface Antecedents {
@@ -222,6 +230,7 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
   const events: Event[] = [];
   let antecedents: Antecedents = { person: null, thing: null };
   let lastVisit: Event | null = null;
+  let lastPair: ReturnType<typeof pairOf> = null;
   for (const s of parses) {
     const before = antecedents;
     antecedents = antecedentsAfter(s, antecedents);
@@ -236,14 +245,16 @@ export function codeEvents(doc: Doc, opts: EventStageOptions = {}): Event[] {
     if (!triggers.length && !s.words.some((w) => /^(must|should|ought)$/.test(w.lower))) continue;
     for (const coded of codeSentence({ words: s.words, actors: s.actors, triggers, antecedents: before })) {
       const visit = anaphoricVisit(coded, s.words, lastVisit);
-      const e = visit?.event ?? coded;
+      const e = withPairedParties(visit?.event ?? coded, s.words, lastPair);
       const source = withDefaultCountry(e.source, e.target, s, docCountry);
       const target = withDefaultCountry(e.target, source, s, docCountry);
       const filled =
         opts.guessCountries === false
           ? { source, target }
           : withFallbackActors(source, target, { type: e.type, mode: e.mode, actors: s.actors, docCountry });
+      if (isSelfDirected(filled.source, filled.target, e.type)) continue;
       const event = toEvent(doc, s, { ...e, ...filled }, dateOf, visit?.date);
+      lastPair = pairOf(event.source, event.target) ?? lastPair;
       if (event.type === 'CONSULT' && event.mode === 'visit' && event.target?.country) lastVisit = event;
       events.push(event);
     }
