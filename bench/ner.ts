@@ -4,7 +4,7 @@
  * second on one thread, model load time and peak memory. compromise has no MISC type, so it is
  * scored on PER/LOC/ORG, and our tagger is shown on those three as well.
  *
- * Usage: npx tsx bench/ner.ts
+ * Usage: npx tsx bench/ner.ts [--dev]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,9 @@ import { loadNerTagger } from '../src/nlp/ner.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
-const goldFile = path.join(shared, 'data', 'ner', 'conll2003', 'test.jsonl');
+/** `--dev` scores CoNLL dev (eng.testa) instead, for choices made without looking at test. */
+const split = process.argv.includes('--dev') ? 'dev' : 'test';
+const goldFile = path.join(shared, 'data', 'ner', 'conll2003', `${split}.jsonl`);
 const scorer = path.join(shared, 'tools', 'score-ner.mjs');
 
 interface Row {
@@ -132,7 +134,7 @@ function main(): void {
   const comp3 = score(theirs, 'PER,LOC,ORG');
   const f = (x: number | undefined): string => (x === undefined ? '-' : x.toFixed(3));
   const per = (s: Score, t: string): string => f(s.perType.find((p) => p.type === t)?.f1);
-  console.log(`CoNLL-2003 test: ${rows.length} sentences, ${nTokens} tokens`);
+  console.log(`CoNLL-2003 ${split}: ${rows.length} sentences, ${nTokens} tokens`);
   console.log('| system | types | F1 | PER | LOC | ORG | MISC | tokens/s (wall) | tokens/CPU-s |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   const speed = (sec: number): string => Math.round(nTokens / sec).toLocaleString('en-US');

@@ -1,16 +1,19 @@
 /**
- * Trains the NER tagger (`npm run train:ner`): averaged perceptron, greedy BILOU decoding with
+ * Trains the NER tagger (`npm run train:ner`): averaged perceptron, Viterbi BILOU decoding with
  * prediction history, on CoNLL-2003 train (plus GMB with --gmb), choosing the epoch on CoNLL dev.
  * Unless --one-pass, it also trains the document pass: the first pass is jackknifed over two halves
  * of train so the second learns from honest first-pass guesses. Writes models/ner.bin.gz and
  * its MANIFEST entry. CoNLL test is scored only with --test, once, at the end.
  *
  * Usage: npx tsx scripts/train-ner.ts [--epochs 18] [--bits 21] [--unseen 0.2] [--gmb] [--one-pass] [--test] [--dry]
- *   [--clusters FILE] [--out DIR] [--base-gaz] [--no-doc-case] [--headline-case]
+ *   [--clusters FILE] [--out DIR] [--base-gaz] [--no-doc-case] [--headline-case] [--search viterbi|greedy]
+ *   [--shape-pairs]
  * --out writes the model files and a MANIFEST.json with only the ner entry to DIR (to compare on
  * dev before copying into models/); --base-gaz leaves out the cities and organisation words;
  * --no-doc-case drops the "also written in lower case in this document" feature; --headline-case
- * reads all-capitals headlines with the document's own casing (tried, a tie on dev).
+ * reads all-capitals headlines with the document's own casing (tried, a tie on dev); --search
+ * greedy trains and decodes left to right as rounds 1-2 did (Viterbi is the default: a structured
+ * perceptron); --shape-pairs adds each word's shape paired with its neighbours'.
  */
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
@@ -48,10 +51,14 @@ const { values: args } = parseArgs({
     'base-gaz': { type: 'boolean', default: false },
     'no-doc-case': { type: 'boolean', default: false },
     'headline-case': { type: 'boolean', default: false },
+    search: { type: 'string', default: 'viterbi' },
+    'shape-pairs': { type: 'boolean', default: false },
   },
 });
 
 type Doc = LabelledSentence[];
+/** Greedy decoding (rounds 1-2) or Viterbi over BILOU paths, in training and in the shipped tagger. */
+const search = args.search === 'greedy' ? 'greedy' : 'viterbi';
 /** Share of capitalised training tokens shown as unseen words (no identity, no cluster), as test words often are. */
 const unseenRate = Number(args.unseen);
 /** Shifts the shuffling and unseen-word seeds (0 reproduces the shipped model). */
@@ -71,7 +78,7 @@ function seededShuffle<T>(xs: T[], seed: number): T[] {
 }
 
 function decodeAll(weights: NerWeights, res: FeatureResources, docs: Doc[], hints?: Hints[]): string[][] {
-  const dec = new NerDecoder(weights, res);
+  const dec = new NerDecoder(weights, res, undefined, search);
   return docs.flatMap((d, i) =>
     dec.decodeDocument(dec.prepare(words(d)), { docHints: hints?.[i] }).map((l) => labelsToBio(l)),
   );
@@ -89,16 +96,20 @@ function train(
   const w = new Float32Array((1 << bits) * N_LABELS);
   const u = new Float64Array(w.length);
   const model: NerWeights = { bits, weights: w };
-  const dec = new NerDecoder(model, res);
+  const dec = new NerDecoder(model, res, undefined, search);
   const mask = (1 << bits) - 1;
   let c = 1;
   const update = (feats: Int32Array, k: number, gold: number, pred: number): void => {
     for (let f = 0; f < k; f++) {
       const row = (feats[f]! & mask) * N_LABELS;
-      w[row + gold] = w[row + gold]! + 1;
-      u[row + gold] = u[row + gold]! + c;
-      w[row + pred] = w[row + pred]! - 1;
-      u[row + pred] = u[row + pred]! - c;
+      if (gold >= 0) {
+        w[row + gold] = w[row + gold]! + 1;
+        u[row + gold] = u[row + gold]! + c;
+      }
+      if (pred >= 0) {
+        w[row + pred] = w[row + pred]! - 1;
+        u[row + pred] = u[row + pred]! - c;
+      }
     }
   };
   const gold = docs.map((d) => d.map((s) => bioToLabels(s.tags)));
@@ -131,7 +142,7 @@ function train(
 }
 
 function hintsFor(weights: NerWeights, res: FeatureResources, docs: Doc[]): Hints[] {
-  const dec = new NerDecoder(weights, res);
+  const dec = new NerDecoder(weights, res, undefined, search);
   return docs.map((d) => documentHints(words(d), dec.decodeDocument(dec.prepare(words(d)))));
 }
 
@@ -144,6 +155,7 @@ function main(): void {
     gazetteer: args['no-gaz'] ? undefined : nerGazetteer(!args['base-gaz']),
     docCase: !args['no-doc-case'],
     headlineCase: args['headline-case'],
+    shapePairs: args['shape-pairs'],
   };
   const trainDocs = groupDocuments(readConll('train'));
   const gmbDocs = args.gmb ? groupDocuments(readGmb()) : [];
@@ -202,6 +214,8 @@ function main(): void {
     gazetteer: res.gazetteer ? (args['base-gaz'] ? true : 'extended') : false,
     docCase: res.docCase,
     headlineCase: res.headlineCase,
+    shapePairs: res.shapePairs,
+    search,
     epochs: stageEpochs,
     passes: shipped.length,
   };

@@ -71,6 +71,8 @@ export interface FeatureResources {
   readonly docCase?: boolean;
   /** Reads all-capitals headlines with the document's own casing of each word (models trained with it only). */
   readonly headlineCase?: boolean;
+  /** Adds the shapes of each word with its left and right neighbour ("Xx Xx-x": Pak Chol-su). */
+  readonly shapePairs?: boolean;
 }
 
 /** One phrase: its lower-case words, type, and per word the two feature ids it gives. */

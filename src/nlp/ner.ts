@@ -20,9 +20,11 @@ export function createNerTagger(
   resources: FeatureResources,
   /** Apply the organisation-span repairs of ner-repair.ts (when the gazetteer has organisation words). */
   repair = true,
+  /** How the passes were trained to decode: greedy (rounds 1-2) or Viterbi over BILOU paths. */
+  search: 'greedy' | 'viterbi' = 'greedy',
 ): NerTagger {
   const words = new WordFeatureCache(resources);
-  const decoders = passes.map((p) => new NerDecoder(p, resources, words));
+  const decoders = passes.map((p) => new NerDecoder(p, resources, words, search));
   const first = decoders[0];
   if (!first) throw new Error('createNerTagger needs at least one trained pass');
   return {
@@ -47,6 +49,7 @@ export function resourcesFor(config: Record<string, unknown>, clusters: WordClas
     gazetteer: gaz ? nerGazetteer(gaz === 'extended') : undefined,
     docCase: config.docCase === true,
     headlineCase: config.headlineCase === true,
+    shapePairs: config.shapePairs === true,
   };
 }
 
@@ -57,7 +60,13 @@ export function loadNerTagger(dir = modelsDir): NerTagger | null {
   if (loaded.has(dir)) return loaded.get(dir)!;
   const files = readModelFiles(dir);
   const tagger = files
-    ? createNerTagger(files.passes, resourcesFor(files.passes[0]!.config, files.clusters))
+    ? createNerTagger(
+        files.passes,
+        resourcesFor(files.passes[0]!.config, files.clusters),
+        true,
+        // Models made before Viterbi decoding say nothing and were trained greedily.
+        files.passes[0]!.config.search === 'viterbi' ? 'viterbi' : 'greedy',
+      )
     : null;
   loaded.set(dir, tagger);
   return tagger;
