@@ -154,46 +154,15 @@ function draftOf(c: RoleContext, t: TriggerMatch): Draft | null {
     modality === 'negated' &&
     carrier.kind !== 'nominal' &&
     (REFUSING.has(t.entry.type) || futureNegated(c, carrier.p));
-  if (refusal)
-    return {
-      t,
-      type: 'REJECT',
-      mode: complementMode(t.entry.type),
-      source,
-      target,
-      modality: 'asserted',
-      past,
-      keep: true,
-      nominal,
-      background: isBackground(c, carrier.p),
-    };
   const background = isBackground(c, carrier.kind === 'nominal' ? t.head : carrier.p);
   const future = modality === 'planned' && !nominal ? FUTURE_AS[t.entry.type] : undefined;
-  if (future)
-    return {
-      t,
-      type: future,
-      mode: null,
-      source,
-      target,
-      modality: 'asserted',
-      past,
-      keep: true,
-      nominal,
-      background,
-    };
-  return {
-    t,
-    type: t.entry.type,
-    mode: pairwise && t.entry.mode === 'multilateral' ? null : t.entry.mode,
-    source,
-    target,
-    modality,
-    past,
-    keep: true,
-    nominal,
-    background,
-  };
+  /* A refusal is an asserted REJECT of the act; a planned act PLOVER codes by its announcement. */
+  const [type, mode, stated]: [EventType, string | null, Modality] = refusal
+    ? ['REJECT', complementMode(t.entry.type), 'asserted']
+    : future
+      ? [future, null, 'asserted']
+      : [t.entry.type, pairwise && t.entry.mode === 'multilateral' ? null : t.entry.mode, modality];
+  return { t, type, mode, source, target, modality: stated, past, keep: true, nominal, background };
 }
 
 /**
