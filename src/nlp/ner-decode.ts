@@ -79,6 +79,27 @@ export interface DecodeOptions {
   readonly docHints?: readonly Int8Array[];
 }
 
+/** What scoring a token needs besides its position: the sentence and the document so far. */
+interface SentenceSearch {
+  readonly sentence: PreparedDocument['sentences'][number];
+  readonly history: ReadonlyMap<number, Int32Array>;
+  readonly contexts: ReadonlyMap<number, Int32Array>;
+  readonly aggScores: Map<number, number>;
+  readonly hints: Int8Array | undefined;
+  /** Training: each token's collected feature ids, for the structured update. */
+  readonly kept: Int32Array[] | null;
+}
+
+/** Per token: 1 when a capitalised word is also written in lower case in the document. */
+function lowerSeenFlags(entries: readonly WordEntry[], lowerSet: ReadonlySet<number>): Uint8Array {
+  const flags = new Uint8Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.capitalised && lowerSet.has(e.lowerId)) flags[i] = 1;
+  }
+  return flags;
+}
+
 function isAllowed(prev: number, cur: number, last: boolean): boolean {
   const pp = labelPart(prev);
   const cp = labelPart(cur);
@@ -117,6 +138,12 @@ export class NerDecoder {
   private readonly prevSlot: number;
   /** Scores of the two previous labels, filled on first use (Viterbi only). */
   private pairScores: Float32Array | null = null;
+  /** The sentence `scoreToken` reads while the Viterbi search runs. */
+  private current: SentenceSearch | null = null;
+  /** Rows of summed aggregated-context scores for the document being decoded (addAggregateScores). */
+  private aggPool = new Float32Array(256 * N_LABELS);
+  /** Per token of the sentence being searched: 1 when it may take O unscored. */
+  private plainBuffer = new Uint8Array(256);
 
   constructor(
     readonly model: NerWeights,
@@ -168,9 +195,7 @@ export class NerDecoder {
             entries.map((e) => e.lower),
           ),
           headline,
-          lowerSeen: lowerSet
-            ? Uint8Array.from(entries, (e) => (e.capitalised && lowerSet.has(e.lowerId) ? 1 : 0))
-            : null,
+          lowerSeen: lowerSet ? lowerSeenFlags(entries, lowerSet) : null,
         };
       }),
       contexts: aggregateContexts(base, this.bos, this.eos),
@@ -180,7 +205,7 @@ export class NerDecoder {
   /** Labels (BILOU ids) for every sentence of one document. */
   decodeDocument(doc: PreparedDocument, opts: DecodeOptions = {}): Int32Array[] {
     const history = new Map<number, Int32Array>();
-    const aggScores = new Map<number, Float32Array>();
+    const aggScores = new Map<number, number>();
     return doc.sentences.map((sentence, s) =>
       this.decodeSentence(sentence, history, doc.contexts, aggScores, opts, s),
     );
@@ -190,7 +215,7 @@ export class NerDecoder {
     sentence: PreparedDocument['sentences'][number],
     history: Map<number, Int32Array>,
     contexts: ReadonlyMap<number, Int32Array>,
-    aggScores: Map<number, Float32Array>,
+    aggScores: Map<number, number>,
     opts: DecodeOptions,
     s: number,
   ): Int32Array {
@@ -249,7 +274,7 @@ export class NerDecoder {
       const g = gaz[i]!;
       for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
       const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
-      if (agg && this.frozen) this.addScores(this.aggregateScores(e.lowerId, agg, aggScores), 0);
+      if (agg && this.frozen) this.addAggregateScores(e.lowerId, agg, aggScores);
       else if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
       const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
       if (hist) {
@@ -283,74 +308,33 @@ export class NerDecoder {
     sentence: PreparedDocument['sentences'][number],
     history: Map<number, Int32Array>,
     contexts: ReadonlyMap<number, Int32Array>,
-    aggScores: Map<number, Float32Array>,
+    aggScores: Map<number, number>,
     opts: DecodeOptions,
     s: number,
   ): Int32Array {
     const { entries, headline } = sentence;
-    const gaz = sentence.gazetteer;
     const n = entries.length;
-    const hints = opts.docHints?.[s];
-    const feats = this.feats;
-    const scores = this.scores;
     const gold = opts.gold?.[s];
     const kept: Int32Array[] = [];
-    const score = (i: number, base: Float64Array): Float32Array => {
-      const e = entries[i]!;
-      scores.fill(0);
-      let k = 0;
-      for (let o = -2; o <= 2; o++) {
-        const j = i + o;
-        const ent = j < 0 ? this.bos : j >= n ? this.eos : entries[j]!;
-        if (this.frozen) this.addScores(this.windowScores(ent), (o + 2) * N_LABELS);
-        else {
-          const ids = ent.at[o + 2]!;
-          for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
-        }
-      }
-      const left = i > 0 ? entries[i - 1]!.lowerId : this.bos.lowerId;
-      const right = i + 1 < n ? entries[i + 1]!.lowerId : this.eos.lowerId;
-      feats[k++] = BIAS;
-      feats[k++] = mixIds(B_LEFT, mixIds(left, e.lowerId));
-      feats[k++] = mixIds(B_RIGHT, mixIds(e.lowerId, right));
-      if (this.res.shapePairs) {
-        const ls = i > 0 ? entries[i - 1]!.shapeId : this.bos.shapeId;
-        const rs = i + 1 < n ? entries[i + 1]!.shapeId : this.eos.shapeId;
-        feats[k++] = mixIds(SHAPE_LEFT, mixIds(ls, e.shapeId));
-        feats[k++] = mixIds(SHAPE_RIGHT, mixIds(e.shapeId, rs));
-      }
-      if (headline) feats[k++] = mixIds(HEADLINE, e.shapeId);
-      if (i === 0) feats[k++] = mixIds(FIRST, e.lowerId);
-      if (sentence.lowerSeen?.[i] === 1) feats[k++] = mixIds(LOWER_SEEN, e.shapeId);
-      const g = gaz[i]!;
-      for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
-      const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
-      if (agg && this.frozen) this.addScores(this.aggregateScores(e.lowerId, agg, aggScores), 0);
-      else if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
-      const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
-      if (hist) {
-        let best = 0;
-        for (let t = 1; t <= N_TYPES; t++) if (hist[t]! > hist[best]!) best = t;
-        feats[k++] = mixIds(HISTORY, best);
-        feats[k++] = mixIds(HISTORY_SHAPE ^ best, e.shapeId);
-      }
-      const hint = hints ? hints[i]! : -1;
-      if (hint >= 0) {
-        feats[k++] = mixIds(DOC_PASS, hint);
-        feats[k++] = mixIds(DOC_PASS_SHAPE ^ hint, e.shapeId);
-      }
-      this.sumFeatures(k);
-      for (let c = 0; c < N_LABELS; c++) base[c] = scores[c]!;
-      if (gold) kept[i] = feats.slice(0, k);
-      return this.prevLabelScores(e);
+    this.current = {
+      sentence,
+      history,
+      contexts,
+      aggScores,
+      hints: opts.docHints?.[s],
+      kept: gold ? kept : null,
     };
+    if (this.plainBuffer.length < n)
+      this.plainBuffer = new Uint8Array(Math.max(n, 2 * this.plainBuffer.length));
+    const plain = this.plainBuffer;
+    for (let i = 0; i < n; i++) plain[i] = this.frozen && entries[i]!.plain ? 1 : 0;
     const input = {
       n,
       nLabels: N_LABELS,
       allowed: ALLOWED,
       closes: CLOSES,
-      plain: this.frozen ? Uint8Array.from(entries, (e) => (e.plain ? 1 : 0)) : new Uint8Array(n),
-      score,
+      plain,
+      score: this.scoreToken,
       pair: this.pairTable(),
     };
     // Training searches exactly; a shipped model prunes (settings chosen on CoNLL dev: exact 0.9303,
@@ -358,6 +342,7 @@ export class NerDecoder {
     const out = this.frozen
       ? viterbiBilou(input, VITERBI_BEAM, VITERBI_MARGIN, VITERBI_INSIDE_MARGIN)
       : viterbiBilou(input);
+    this.current = null;
     if (gold && opts.update) this.structuredUpdate(entries, kept, gold, out, opts.update);
     for (let i = 0; i < n; i++) {
       const e = entries[i]!;
@@ -368,6 +353,66 @@ export class NerDecoder {
     }
     return out;
   }
+
+  /**
+   * Token i of the sentence being searched (`current`): fills `base` with its label-independent
+   * scores and returns its previous-label scores. One function per decoder, not a closure per
+   * sentence: making (and, under tsx, naming) a closure per sentence cost a good share of the time.
+   */
+  private readonly scoreToken = (i: number, base: Float64Array): Float32Array => {
+    const { sentence, history, contexts, aggScores, hints, kept } = this.current!;
+    const { entries, headline } = sentence;
+    const n = entries.length;
+    const feats = this.feats;
+    const scores = this.scores;
+    const e = entries[i]!;
+    scores.fill(0);
+    let k = 0;
+    for (let o = -2; o <= 2; o++) {
+      const j = i + o;
+      const ent = j < 0 ? this.bos : j >= n ? this.eos : entries[j]!;
+      if (this.frozen) this.addScores(this.windowScores(ent), (o + 2) * N_LABELS);
+      else {
+        const ids = ent.at[o + 2]!;
+        for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
+      }
+    }
+    const left = i > 0 ? entries[i - 1]!.lowerId : this.bos.lowerId;
+    const right = i + 1 < n ? entries[i + 1]!.lowerId : this.eos.lowerId;
+    feats[k++] = BIAS;
+    feats[k++] = mixIds(B_LEFT, mixIds(left, e.lowerId));
+    feats[k++] = mixIds(B_RIGHT, mixIds(e.lowerId, right));
+    if (this.res.shapePairs) {
+      const ls = i > 0 ? entries[i - 1]!.shapeId : this.bos.shapeId;
+      const rs = i + 1 < n ? entries[i + 1]!.shapeId : this.eos.shapeId;
+      feats[k++] = mixIds(SHAPE_LEFT, mixIds(ls, e.shapeId));
+      feats[k++] = mixIds(SHAPE_RIGHT, mixIds(e.shapeId, rs));
+    }
+    if (headline) feats[k++] = mixIds(HEADLINE, e.shapeId);
+    if (i === 0) feats[k++] = mixIds(FIRST, e.lowerId);
+    if (sentence.lowerSeen?.[i] === 1) feats[k++] = mixIds(LOWER_SEEN, e.shapeId);
+    const g = sentence.gazetteer[i]!;
+    for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
+    const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
+    if (agg && this.frozen) this.addAggregateScores(e.lowerId, agg, aggScores);
+    else if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
+    const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
+    if (hist) {
+      let best = 0;
+      for (let t = 1; t <= N_TYPES; t++) if (hist[t]! > hist[best]!) best = t;
+      feats[k++] = mixIds(HISTORY, best);
+      feats[k++] = mixIds(HISTORY_SHAPE ^ best, e.shapeId);
+    }
+    const hint = hints ? hints[i]! : -1;
+    if (hint >= 0) {
+      feats[k++] = mixIds(DOC_PASS, hint);
+      feats[k++] = mixIds(DOC_PASS_SHAPE ^ hint, e.shapeId);
+    }
+    this.sumFeatures(k);
+    for (let c = 0; c < N_LABELS; c++) base[c] = scores[c]!;
+    if (kept) kept[i] = feats.slice(0, k);
+    return this.prevLabelScores(e);
+  };
 
   /** Collins' update: per token, gold features +1 and predicted features -1 where they differ. */
   private structuredUpdate(
@@ -450,21 +495,31 @@ export class NerDecoder {
     return v;
   }
 
-  /** Summed scores of one word's aggregated contexts, once per document. */
-  private aggregateScores(lowerId: number, ids: Int32Array, seen: Map<number, Float32Array>): Float32Array {
-    let v = seen.get(lowerId);
-    if (!v) {
-      v = new Float32Array(N_LABELS);
-      this.sumInto(ids, v, 0);
-      seen.set(lowerId, v);
+  /**
+   * Adds the summed scores of one word's aggregated contexts to `scores`. They are summed once per
+   * document into `aggPool` (a row per word, reused by the next document) at the row `seen` names.
+   */
+  private addAggregateScores(lowerId: number, ids: Int32Array, seen: Map<number, number>): void {
+    let offset = seen.get(lowerId);
+    if (offset === undefined) {
+      offset = seen.size * N_LABELS;
+      if (offset + N_LABELS > this.aggPool.length) {
+        const grown = new Float32Array(2 * this.aggPool.length);
+        grown.set(this.aggPool.subarray(0, offset));
+        this.aggPool = grown;
+      }
+      this.aggPool.fill(0, offset, offset + N_LABELS);
+      this.sumInto(ids, this.aggPool, offset);
+      seen.set(lowerId, offset);
     }
-    return v;
+    this.addScores(this.aggPool, offset);
   }
 
   private sumInto(ids: Int32Array, v: Float32Array, offset: number): void {
     const { weights, rowOf } = this.model;
+    const mask = this.mask;
     for (let f = 0; f < ids.length; f++) {
-      const bucket = ids[f]! & this.mask;
+      const bucket = ids[f]! & mask;
       const r = rowOf ? rowOf[bucket]! : bucket;
       if (r < 0) continue;
       for (let c = 0; c < N_LABELS; c++) v[offset + c] = v[offset + c]! + weights[r * N_LABELS + c]!;
@@ -475,8 +530,10 @@ export class NerDecoder {
   private sumFeatures(k: number): void {
     const { weights, rowOf } = this.model;
     const scores = this.scores;
+    const feats = this.feats;
+    const mask = this.mask;
     for (let f = 0; f < k; f++) {
-      const bucket = this.feats[f]! & this.mask;
+      const bucket = feats[f]! & mask;
       const r = rowOf ? rowOf[bucket]! : bucket;
       if (r < 0) continue;
       const row = r * N_LABELS;

@@ -253,20 +253,19 @@ function markOrgRuns(
   orgWords: ReadonlySet<string>,
   out: (number[] | undefined)[],
 ): void {
-  const isCap = (i: number): boolean => startsUpper(words[i]!);
   let i = 0;
   while (i < words.length) {
-    if (!isCap(i)) {
+    if (!startsUpper(words[i]!)) {
       i++;
       continue;
     }
     let end = i + 1;
     let hasOrg = orgWords.has(lowers[i]!);
     for (;;) {
-      if (end < words.length && isCap(end)) {
+      if (end < words.length && startsUpper(words[end]!)) {
         hasOrg ||= orgWords.has(lowers[end]!);
         end++;
-      } else if (end + 1 < words.length && RUN_GLUE.has(lowers[end]!) && isCap(end + 1)) end++;
+      } else if (end + 1 < words.length && RUN_GLUE.has(lowers[end]!) && startsUpper(words[end + 1]!)) end++;
       else break;
     }
     if (hasOrg) {

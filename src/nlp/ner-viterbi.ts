@@ -36,8 +36,8 @@ interface Buffers {
   stamp: Int32Array;
   back: Int8Array;
   base: Float64Array;
-  local: Float64Array;
-  localStamp: Int32Array;
+  /** The `beam` best scores of the token being pruned. */
+  top: Float64Array;
   /** Legal next labels of row (last ? L : 0) + prev: nextLabels[nextStart[row] .. nextStart[row + 1]). */
   nextStart: Int32Array;
   nextLabels: Int32Array;
@@ -65,8 +65,7 @@ function buffersFor(S: number, L: number, n: number, allowed: Uint8Array): Buffe
       stamp: new Int32Array(nStates),
       back: new Int8Array(Math.max(n, 256) * nStates),
       base: new Float64Array(L),
-      local: new Float64Array(S * L),
-      localStamp: new Int32Array(S),
+      top: new Float64Array(0),
     };
   }
   return shared;
@@ -97,10 +96,10 @@ export function viterbiBilou(
   let nAlive = 1;
   alive[0] = 0; // (-1, -1)
   delta[0] = 0;
-  const { stamp, back, base, local, localStamp } = buf;
+  const { stamp, back, base, nextStart, nextLabels } = buf;
   stamp.fill(0);
-  localStamp.fill(0);
-  const top = new Float64Array(Number.isFinite(beam) ? beam : 0);
+  if (Number.isFinite(beam) && buf.top.length !== beam) buf.top = new Float64Array(beam);
+  const top = buf.top;
   for (let i = 0; i < n; i++) {
     const mark = i + 1;
     const last = i === n - 1;
@@ -140,19 +139,15 @@ export function viterbiBilou(
         const p2 = Math.floor(st / S) - 1;
         const p1 = (st % S) - 1;
         const lr = (p1 + 1) * L;
-        if (localStamp[p1 + 1] !== mark) {
-          localStamp[p1 + 1] = mark;
-          for (let c = 0; c < L; c++) local[lr + c] = base[c]! + prevWord[lr + c]!;
-        }
         const pr = ((p1 + 1) * S + p2 + 1) * L;
-        const allowedRow = ((last ? L : 0) + (p1 < 0 ? 0 : p1)) * L;
+        const allowedRow = (last ? L : 0) + (p1 < 0 ? 0 : p1);
         const toRow = (p1 + 1) * S + 1;
-        const from = buf.nextStart[allowedRow / L]!;
-        const until = buf.nextStart[allowedRow / L + 1]!;
+        const from = nextStart[allowedRow]!;
+        const until = nextStart[allowedRow + 1]!;
         for (let x = from; x < until; x++) {
-          const c = buf.nextLabels[x]!;
+          const c = nextLabels[x]!;
           const to = toRow + c;
-          const v = d + local[lr + c]! + pair[pr + c]!;
+          const v = d + (base[c]! + prevWord[lr + c]!) + pair[pr + c]!;
           if (stamp[to] !== mark) {
             stamp[to] = mark;
             next[to] = -Infinity;
@@ -188,8 +183,12 @@ export function viterbiBilou(
       const st = nextAlive[a]!;
       if (next[st]! >= floor) nextAlive[kept++] = st;
     }
-    [delta, next] = [next, delta];
-    [alive, nextAlive] = [nextAlive, alive];
+    const swapScores = delta;
+    delta = next;
+    next = swapScores;
+    const swapAlive = alive;
+    alive = nextAlive;
+    nextAlive = swapAlive;
     nAlive = kept;
   }
   let bestState = alive[0]!;
