@@ -222,7 +222,6 @@ export class NerDecoder {
     if (this.search === 'viterbi')
       return this.viterbiSentence(sentence, history, contexts, aggScores, opts, s);
     const { entries, headline } = sentence;
-    const gaz = sentence.gazetteer;
     const n = entries.length;
     const out = new Int32Array(n);
     const window = this.frozen ? entries.map((e) => this.windowScores(e)) : [];
@@ -253,41 +252,12 @@ export class NerDecoder {
         }
       }
       const p2 = i > 1 ? out[i - 2]! : -1;
-      const left = i > 0 ? entries[i - 1]!.lowerId : this.bos.lowerId;
-      const right = i + 1 < n ? entries[i + 1]!.lowerId : this.eos.lowerId;
       feats[k++] = BIAS;
       feats[k++] = mixIds(T_PREV, p1);
       feats[k++] = mixIds(T_PREV2, p1 * 32 + p2);
       feats[k++] = mixIds(T_PREV_WORD ^ p1, e.lowerId);
       feats[k++] = mixIds(T_PREV_SHAPE ^ p1, e.shapeId);
-      feats[k++] = mixIds(B_LEFT, mixIds(left, e.lowerId));
-      feats[k++] = mixIds(B_RIGHT, mixIds(e.lowerId, right));
-      if (this.res.shapePairs) {
-        const ls = i > 0 ? entries[i - 1]!.shapeId : this.bos.shapeId;
-        const rs = i + 1 < n ? entries[i + 1]!.shapeId : this.eos.shapeId;
-        feats[k++] = mixIds(SHAPE_LEFT, mixIds(ls, e.shapeId));
-        feats[k++] = mixIds(SHAPE_RIGHT, mixIds(e.shapeId, rs));
-      }
-      if (headline) feats[k++] = mixIds(HEADLINE, e.shapeId);
-      if (i === 0) feats[k++] = mixIds(FIRST, e.lowerId);
-      if (sentence.lowerSeen?.[i] === 1) feats[k++] = mixIds(LOWER_SEEN, e.shapeId);
-      const g = gaz[i]!;
-      for (let f = 0; f < Math.min(g.length, 8); f++) feats[k++] = g[f]!;
-      const agg = e.capitalised ? contexts.get(e.lowerId) : undefined;
-      if (agg && this.frozen) this.addAggregateScores(e.lowerId, agg, aggScores);
-      else if (agg) for (let f = 0; f < agg.length; f++) feats[k++] = agg[f]!;
-      const hist = e.capitalised || headline ? history.get(e.lowerId) : undefined;
-      if (hist) {
-        let best = 0;
-        for (let t = 1; t <= N_TYPES; t++) if (hist[t]! > hist[best]!) best = t;
-        feats[k++] = mixIds(HISTORY, best);
-        feats[k++] = mixIds(HISTORY_SHAPE ^ best, e.shapeId);
-      }
-      const hint = hints ? hints[i]! : -1;
-      if (hint >= 0) {
-        feats[k++] = mixIds(DOC_PASS, hint);
-        feats[k++] = mixIds(DOC_PASS_SHAPE ^ hint, e.shapeId);
-      }
+      k = this.tokenFeatures(sentence, i, k, history, contexts, aggScores, hints);
       const label = this.best(k, p1 < 0 ? 0 : p1, i === n - 1);
       if (gold && opts.update && gold[i] !== label) opts.update(feats, k, gold[i]!, label);
       out[i] = label;
@@ -361,7 +331,7 @@ export class NerDecoder {
    */
   private readonly scoreToken = (i: number, base: Float64Array): Float32Array => {
     const { sentence, history, contexts, aggScores, hints, kept } = this.current!;
-    const { entries, headline } = sentence;
+    const { entries } = sentence;
     const n = entries.length;
     const feats = this.feats;
     const scores = this.scores;
@@ -377,9 +347,34 @@ export class NerDecoder {
         for (let f = 0; f < ids.length; f++) feats[k++] = ids[f]!;
       }
     }
+    feats[k++] = BIAS;
+    k = this.tokenFeatures(sentence, i, k, history, contexts, aggScores, hints);
+    this.sumFeatures(k);
+    for (let c = 0; c < N_LABELS; c++) base[c] = scores[c]!;
+    if (kept) kept[i] = feats.slice(0, k);
+    return this.prevLabelScores(e);
+  };
+
+  /**
+   * The features of token i that both searches share (neighbour bigrams, shapes, headline, first
+   * word, gazetteer, document context and history, the first pass's hint), written into
+   * `this.feats` from position k; returns the new end. Frozen models add context scores directly.
+   */
+  private tokenFeatures(
+    sentence: PreparedDocument['sentences'][number],
+    i: number,
+    k: number,
+    history: ReadonlyMap<number, Int32Array>,
+    contexts: ReadonlyMap<number, Int32Array>,
+    aggScores: Map<number, number>,
+    hints: ArrayLike<number> | undefined,
+  ): number {
+    const { entries, headline } = sentence;
+    const n = entries.length;
+    const feats = this.feats;
+    const e = entries[i]!;
     const left = i > 0 ? entries[i - 1]!.lowerId : this.bos.lowerId;
     const right = i + 1 < n ? entries[i + 1]!.lowerId : this.eos.lowerId;
-    feats[k++] = BIAS;
     feats[k++] = mixIds(B_LEFT, mixIds(left, e.lowerId));
     feats[k++] = mixIds(B_RIGHT, mixIds(e.lowerId, right));
     if (this.res.shapePairs) {
@@ -408,11 +403,8 @@ export class NerDecoder {
       feats[k++] = mixIds(DOC_PASS, hint);
       feats[k++] = mixIds(DOC_PASS_SHAPE ^ hint, e.shapeId);
     }
-    this.sumFeatures(k);
-    for (let c = 0; c < N_LABELS; c++) base[c] = scores[c]!;
-    if (kept) kept[i] = feats.slice(0, k);
-    return this.prevLabelScores(e);
-  };
+    return k;
+  }
 
   /** Collins' update: per token, gold features +1 and predicted features -1 where they differ. */
   private structuredUpdate(
