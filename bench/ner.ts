@@ -4,7 +4,8 @@
  * second on one thread, model load time and peak memory. compromise has no MISC type, so it is
  * scored on PER/LOC/ORG, and our tagger is shown on those three as well.
  *
- * Usage: npx tsx bench/ner.ts [--dev]
+ * Usage: npx tsx bench/ner.ts [--dev] [--models DIR]
+ * (--models reads a candidate model written by `scripts/train-ner.ts --out DIR`, to compare on dev)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const shared = path.resolve(repoRoot, '..', 'shared');
 /** `--dev` scores CoNLL dev (eng.testa) instead, for choices made without looking at test. */
 const split = process.argv.includes('--dev') ? 'dev' : 'test';
+const modelsFlag = process.argv.indexOf('--models');
+const modelsDir = modelsFlag > 0 ? path.resolve(process.argv[modelsFlag + 1] ?? '') : undefined;
 const goldFile = path.join(shared, 'data', 'ner', 'conll2003', `${split}.jsonl`);
 const scorer = path.join(shared, 'tools', 'score-ner.mjs');
 
@@ -97,7 +100,7 @@ function main(): void {
   const nTokens = rows.reduce((a, r) => a + r.tokens.length, 0);
 
   const t0 = performance.now();
-  const tagger = loadNerTagger();
+  const tagger = loadNerTagger(modelsDir);
   const loadMs = performance.now() - t0;
   if (!tagger) {
     console.log('bench/ner: models/ner.bin.gz is missing; run `npm run train:ner` first.');
@@ -108,11 +111,11 @@ function main(): void {
       const tags = tagger.tagDocument(d.map((r) => r.tokens));
       return d.map((r, i) => ({ id: r.id, tags: tags[i]! }));
     });
-  // Warm-up, then the best of three timed runs: the machine is shared, so the best is the least disturbed.
+  // Warm-up, then the best of five timed runs: the machine is shared, so the best is the least disturbed.
   let ours = run();
   let oursSec = Infinity;
   let oursCpuSec = Infinity;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 5; r++) {
     const t1 = performance.now();
     const c1 = process.cpuUsage();
     ours = run();

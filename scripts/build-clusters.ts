@@ -8,8 +8,10 @@
  * most frequent context words), compressed by a seeded random projection, then grouped by
  * spherical k-means at three granularities (like Brown bit-string prefixes of three lengths).
  *
- * Usage: npx tsx scripts/build-clusters.ts [--no-dev] [--no-extra] [--out FILE]
- * (--no-dev leaves CoNLL dev text out, for checking how features fare on words without clusters)
+ * Usage: npx tsx scripts/build-clusters.ts [--no-dev] [--no-extra] [--window N] [--ppmi] [--out FILE]
+ * (--no-dev leaves CoNLL dev text out, for checking how features fare on words without clusters;
+ * --window N counts neighbours up to N words away on each side, 1 by default; --ppmi weighs
+ * contexts by positive pointwise mutual information instead of log counts)
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -92,8 +94,12 @@ function main(): void {
       'no-dev': { type: 'boolean', default: false },
       'no-extra': { type: 'boolean', default: false },
       out: { type: 'string' },
+      window: { type: 'string', default: '1' },
+      ppmi: { type: 'boolean', default: false },
     },
   });
+  const window = Number(args.window);
+  const sides = 2 * window;
   const dev = args['no-dev'] ? [] : readConll('dev');
   const extra = args['no-extra'] ? [] : readUnlabelledText();
   const raw = [...[...readConll('train'), ...dev, ...readGmb()].map((s) => s.tokens), ...extra];
@@ -124,31 +130,47 @@ function main(): void {
   const contextId = new Map(byFreq.slice(0, CONTEXTS).map(([w], i) => [w, i]));
   console.log(`${sentences.length} sentences, vocabulary ${vocab.length}`);
 
-  // Sparse co-occurrence counts: (word, side * CONTEXTS + context) -> count.
+  // Sparse co-occurrence counts: (word, side * CONTEXTS + context) -> count, where the side is the
+  // offset -window..-1, 1..window; past the sentence's edge the context is the boundary marker.
   const cooc = new Map<number, number>();
   const BOS = CONTEXTS - 1;
+  const width = sides * CONTEXTS;
   for (const s of sentences) {
     for (let i = 0; i < s.length; i++) {
       const w = wordId.get(s[i]!);
       if (w === undefined) continue;
-      const left = i > 0 ? (contextId.get(s[i - 1]!) ?? -1) : BOS;
-      const right = i + 1 < s.length ? (contextId.get(s[i + 1]!) ?? -1) : BOS;
-      if (left >= 0) cooc.set(w * 2 * CONTEXTS + left, (cooc.get(w * 2 * CONTEXTS + left) ?? 0) + 1);
-      if (right >= 0) {
-        const key = w * 2 * CONTEXTS + CONTEXTS + right;
+      for (let side = 0; side < sides; side++) {
+        const o = side < window ? side - window : side - window + 1;
+        const j = i + o;
+        const c = j >= 0 && j < s.length ? (contextId.get(s[j]!) ?? -1) : BOS;
+        if (c < 0) continue;
+        const key = w * width + side * CONTEXTS + c;
         cooc.set(key, (cooc.get(key) ?? 0) + 1);
       }
     }
   }
+  // Positive pointwise mutual information weighs a context by how much more often than chance it
+  // goes with the word (--ppmi); otherwise the weight is the log count.
+  const wordTotal = new Float64Array(vocab.length);
+  const ctxTotal = new Float64Array(width);
+  let total = 0;
+  for (const [key, count] of cooc) {
+    const w = Math.floor(key / width);
+    wordTotal[w] = wordTotal[w]! + count;
+    ctxTotal[key % width] = ctxTotal[key % width]! + count;
+    total += count;
+  }
 
   const rand = seededRandom(20261123);
-  const proj = new Float32Array(2 * CONTEXTS * DIM);
+  const proj = new Float32Array(width * DIM);
   for (let i = 0; i < proj.length; i++) proj[i] = rand() < 0.5 ? -1 : 1;
   const vecs = new Float32Array(vocab.length * DIM);
   for (const [key, count] of cooc) {
-    const w = Math.floor(key / (2 * CONTEXTS));
-    const ctx = key % (2 * CONTEXTS);
-    const weight = Math.log1p(count);
+    const w = Math.floor(key / width);
+    const ctx = key % width;
+    const weight = args.ppmi
+      ? Math.max(0, Math.log((count * total) / (wordTotal[w]! * ctxTotal[ctx]!)))
+      : Math.log1p(count);
     const po = ctx * DIM;
     const wo = w * DIM;
     for (let d = 0; d < DIM; d++) vecs[wo + d] = vecs[wo + d]! + weight * proj[po + d]!;

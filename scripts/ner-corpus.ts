@@ -122,8 +122,8 @@ const asConll = (w: string): string => w.replace(/[’‘]/g, "'").replace(/[“
 
 /**
  * Unlabelled news sentences (token lists) for the word clusters: the MEANTIME Wikinews documents
- * (their own tokens, each document once) and the TimeBank and AQUAINT article texts (split and
- * tokenised by our own splitter and tokenizer). Missing files are skipped.
+ * (their own tokens, each document once), and the TimeBank, AQUAINT, ECB+ and AEB article texts
+ * (split and tokenised by our own splitter and tokenizer). Missing files are skipped.
  */
 export function readUnlabelledText(): string[][] {
   const out: string[][] = [];
@@ -145,16 +145,23 @@ export function readUnlabelledText(): string[][] {
     }
     out.push(...bySentence.values());
   }
-  for (const file of ['timebank.jsonl', 'aquaint.jsonl']) {
-    const p = path.join(sharedDataDir, 'timex', file);
+  const texts: string[] = [];
+  for (const file of ['timex/timebank.jsonl', 'timex/aquaint.jsonl', 'clustering/ecbplus.jsonl']) {
+    const p = path.join(sharedDataDir, file);
     if (!existsSync(p)) continue;
     for (const line of readFileSync(p, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const text = (JSON.parse(line) as { text?: string }).text ?? '';
-      for (const s of splitSentences(text)) {
-        const tokens = tokenize(text, s.start, s.end).map((t) => asConll(text.slice(t.start, t.end)));
-        if (tokens.length) out.push(tokens);
-      }
+      if (line.trim()) texts.push((JSON.parse(line) as { text?: string }).text ?? '');
+    }
+  }
+  const aeb = path.join(sharedDataDir, 'extraction', 'aeb', 'ground-truth.json');
+  if (existsSync(aeb)) {
+    const pages = JSON.parse(readFileSync(aeb, 'utf8')) as Record<string, { articleBody?: string }>;
+    for (const page of Object.values(pages)) texts.push(page.articleBody ?? '');
+  }
+  for (const text of texts) {
+    for (const s of splitSentences(text)) {
+      const tokens = tokenize(text, s.start, s.end).map((t) => asConll(text.slice(t.start, t.end)));
+      if (tokens.length) out.push(tokens);
     }
   }
   return out;

@@ -7,13 +7,15 @@
  *
  * Usage: npx tsx scripts/train-ner.ts [--epochs 18] [--bits 21] [--unseen 0.2] [--gmb] [--one-pass] [--test] [--dry]
  *   [--clusters FILE] [--out DIR] [--base-gaz] [--no-doc-case] [--headline-case] [--search viterbi|greedy]
- *   [--shape-pairs]
+ *   [--shape-pairs] [--dictionary] [--more-names]
  * --out writes the model files and a MANIFEST.json with only the ner entry to DIR (to compare on
  * dev before copying into models/); --base-gaz leaves out the cities and organisation words;
  * --no-doc-case drops the "also written in lower case in this document" feature; --headline-case
  * reads all-capitals headlines with the document's own casing (tried, a tie on dev); --search
  * greedy trains and decodes left to right as rounds 1-2 did (Viterbi is the default: a structured
- * perceptron); --shape-pairs adds each word's shape paired with its neighbours'.
+ * perceptron); --shape-pairs adds each word's shape paired with its neighbours'; --dictionary adds
+ * each word's class in the English dictionary (lexicons/ner-english-words.tsv.gz: common word,
+ * proper noun, both, none); --more-names adds lexicons/ner-person-names-extra.tsv to the gazetteer.
  */
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
@@ -22,7 +24,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { documentHints, NerDecoder } from '../src/nlp/ner-decode.js';
 import type { FeatureResources } from '../src/nlp/ner-features.js';
-import { nerGazetteer } from '../src/nlp/ner-gazetteer.js';
+import { englishWords, nerGazetteer } from '../src/nlp/ner-gazetteer.js';
 import { bioToLabels, labelsToBio, N_LABELS, packModel, parseClusters } from '../src/nlp/ner-model.js';
 import type { NerWeights } from '../src/nlp/ner-model.js';
 import {
@@ -53,6 +55,8 @@ const { values: args } = parseArgs({
     'headline-case': { type: 'boolean', default: false },
     search: { type: 'string', default: 'viterbi' },
     'shape-pairs': { type: 'boolean', default: false },
+    dictionary: { type: 'boolean', default: false },
+    'more-names': { type: 'boolean', default: false },
   },
 });
 
@@ -146,16 +150,18 @@ function hintsFor(weights: NerWeights, res: FeatureResources, docs: Doc[]): Hint
   return docs.map((d) => documentHints(words(d), dec.decodeDocument(dec.prepare(words(d)))));
 }
 
+const gazetteerVariant = args['base-gaz'] ? 'base' : args['more-names'] ? 'names' : 'extended';
 const clusterFile = args.clusters ?? path.join(repoRoot, 'models', 'clusters.tsv.gz');
 
 function main(): void {
   const clusters = parseClusters(readFileSync(clusterFile));
   const res: FeatureResources = {
     clusters,
-    gazetteer: args['no-gaz'] ? undefined : nerGazetteer(!args['base-gaz']),
+    gazetteer: args['no-gaz'] ? undefined : nerGazetteer(gazetteerVariant),
     docCase: !args['no-doc-case'],
     headlineCase: args['headline-case'],
     shapePairs: args['shape-pairs'],
+    englishWords: args.dictionary ? englishWords() : undefined,
   };
   const trainDocs = groupDocuments(readConll('train'));
   const gmbDocs = args.gmb ? groupDocuments(readGmb()) : [];
@@ -211,10 +217,11 @@ function main(): void {
 
   const config = {
     gmb: args.gmb,
-    gazetteer: res.gazetteer ? (args['base-gaz'] ? true : 'extended') : false,
+    gazetteer: res.gazetteer ? gazetteerVariant : false,
     docCase: res.docCase,
     headlineCase: res.headlineCase,
     shapePairs: res.shapePairs,
+    dictionary: args.dictionary,
     search,
     epochs: stageEpochs,
     passes: shipped.length,

@@ -136,6 +136,8 @@ export class NerDecoder {
   private readonly eos;
   /** This decoder's slot for each word's previous-label scores (Viterbi only). */
   private readonly prevSlot: number;
+  /** Previous-label scores shared by the words that have no weights of their own, per shape. */
+  private readonly prevByShape = new Map<number, Float32Array>();
   /** Scores of the two previous labels, filled on first use (Viterbi only). */
   private pairScores: Float32Array | null = null;
   /** The sentence `scoreToken` reads while the Viterbi search runs. */
@@ -442,17 +444,33 @@ export class NerDecoder {
   private prevLabelScores(e: WordEntry): Float32Array {
     let v = this.frozen ? e.scoreSlots[this.prevSlot] : undefined;
     if (!v) {
-      v = new Float32Array((N_LABELS + 1) * N_LABELS);
-      const ids = new Int32Array(3);
-      for (let p1 = -1; p1 < N_LABELS; p1++) {
-        ids[0] = mixIds(T_PREV, p1);
-        ids[1] = mixIds(T_PREV_WORD ^ p1, e.lowerId);
-        ids[2] = mixIds(T_PREV_SHAPE ^ p1, e.shapeId);
-        this.sumInto(ids, v, (p1 + 1) * N_LABELS);
+      // Most words have no weights of their own here: they share one table per shape, which
+      // sums to the same values (a missing row adds nothing) and keeps the per-word cache small.
+      const own = !this.frozen || this.hasPrevWordWeights(e);
+      v = own ? undefined : this.prevByShape.get(e.shapeId);
+      if (!v) {
+        v = new Float32Array((N_LABELS + 1) * N_LABELS);
+        const ids = new Int32Array(own ? 3 : 2);
+        for (let p1 = -1; p1 < N_LABELS; p1++) {
+          ids[0] = mixIds(T_PREV, p1);
+          if (own) ids[1] = mixIds(T_PREV_WORD ^ p1, e.lowerId);
+          ids[ids.length - 1] = mixIds(T_PREV_SHAPE ^ p1, e.shapeId);
+          this.sumInto(ids, v, (p1 + 1) * N_LABELS);
+        }
+        if (!own) this.prevByShape.set(e.shapeId, v);
       }
       e.scoreSlots[this.prevSlot] = v;
     }
     return v;
+  }
+
+  /** Whether any previous-label-with-this-word feature of `e` kept a row in the shipped model. */
+  private hasPrevWordWeights(e: WordEntry): boolean {
+    const rowOf = this.model.rowOf;
+    if (!rowOf) return true;
+    for (let p1 = -1; p1 < N_LABELS; p1++)
+      if (rowOf[mixIds(T_PREV_WORD ^ p1, e.lowerId) & this.mask]! >= 0) return true;
+    return false;
   }
 
   /** Scores of each (previous, one before) label pair, row (p1 + 1) * (N_LABELS + 1) + p2 + 1. */

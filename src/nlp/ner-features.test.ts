@@ -2,6 +2,7 @@
 // organisation word" marks, with rows that must get nothing.
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer, gazetteerIds, hashString } from './ner-features.js';
+import { englishWords } from './ner-gazetteer.js';
 
 const gaz = buildGazetteer(
   [
@@ -28,5 +29,22 @@ describe('gazetteerIds', () => {
     const ids = [...gazetteerIds(sentence.split(' '), gaz)[at]!];
     for (const f of has) expect(ids).toContain(id(f));
     for (const f of hasNot) expect(ids).not.toContain(id(f));
+  });
+});
+
+describe('englishWords (the dictionary classes behind the dict= feature)', () => {
+  const rows: [string, string | undefined][] = [
+    ['police', 'C'],
+    ['said', 'C'],
+    ['nations', 'C'],
+    ['london', 'P'],
+    ['germany', 'P'],
+    ['may', 'CP'],
+    // Must not: a made-up surname and a Korean given name are in no English dictionary.
+    ['kovacsik', undefined],
+    ['ryong-hae', undefined],
+  ];
+  it.each(rows)('%s -> %s', (word, cls) => {
+    expect(englishWords().get(word)).toBe(cls);
   });
 });

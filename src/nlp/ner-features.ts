@@ -73,6 +73,8 @@ export interface FeatureResources {
   readonly headlineCase?: boolean;
   /** Adds the shapes of each word with its left and right neighbour ("Xx Xx-x": Pak Chol-su). */
   readonly shapePairs?: boolean;
+  /** Lower-case English word forms -> "C" (common word), "P" (proper noun) or "CP" (both). */
+  readonly englishWords?: ReadonlyMap<string, string>;
 }
 
 /** One phrase: its lower-case words, type, and per word the two feature ids it gives. */
@@ -94,24 +96,33 @@ export function buildGazetteer(
   orgWords?: Iterable<string>,
 ): Gazetteer {
   const byFirstWord = new Map<string, GazetteerPhrase[]>();
+  const seen = new Set<string>();
+  // A phrase's ids depend only on its length and type, so phrases share them (a gazetteer of
+  // 100k names would otherwise hold 100k small typed arrays).
+  const idsByShape = new Map<string, Int32Array>();
   for (const [phrase, type] of entries) {
     const words = phrase
       .toLowerCase()
       .split(/\s+/)
       .filter((w) => w);
     const first = words[0];
-    if (!first) continue;
-    const list = byFirstWord.get(first) ?? [];
-    if (!list.some((p) => p.type === type && p.words.join(' ') === words.join(' '))) {
-      const ids = new Int32Array(2 * words.length);
-      words.forEach((_, k) => {
+    const key = `${type}\t${words.join(' ')}`;
+    if (!first || seen.has(key)) continue;
+    seen.add(key);
+    const shape = `${words.length}\t${type}`;
+    let ids = idsByShape.get(shape);
+    if (!ids) {
+      ids = new Int32Array(2 * words.length);
+      for (let k = 0; k < words.length; k++) {
         const pos = words.length === 1 ? 'U' : k === 0 ? 'B' : k === words.length - 1 ? 'L' : 'I';
         ids[2 * k] = hashString(`gz=${pos}-${type}`) | 0;
         ids[2 * k + 1] = hashString(`gzt=${type}`) | 0;
-      });
-      list.push({ words, type, ids });
+      }
+      idsByShape.set(shape, ids);
     }
-    byFirstWord.set(first, list);
+    const list = byFirstWord.get(first);
+    if (list) list.push({ words, type, ids });
+    else byFirstWord.set(first, [{ words, type, ids }]);
   }
   return { byFirstWord, orgWords: orgWords ? new Set(orgWords) : undefined };
 }
@@ -148,7 +159,7 @@ export class WordFeatureCache {
     let e = this.cache.get(word);
     if (!e) {
       e = this.compute(word);
-      if (this.cache.size > 500_000) this.cache.clear();
+      if (this.cache.size > 200_000) this.cache.clear();
       this.cache.set(word, e);
     }
     return e;
@@ -167,11 +178,15 @@ export class WordFeatureCache {
     const ss = shortShape(word);
     const cl = unseen ? [] : (this.res.clusters.byWord.get(clusterKey(word)) ?? []);
     const cols = this.res.clusters.columns;
+    // The dictionary is knowledge from outside the training data, so unseen words keep it too.
+    const dict = this.res.englishWords ? `dict=${this.res.englishWords.get(lower) ?? '-'}` : undefined;
+    const cap = /^[A-Z]/.test(word) ? 'X' : 'x';
     const at = OFFSETS.map((o) => {
       const f: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
       for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
       if (cl.length === 0) f.push('c=none');
       if (Math.abs(o) <= 1 && !unseen) f.push(`w=${word}`);
+      if (dict && Math.abs(o) <= 1) f.push(`${dict},${cap}`);
       if (o === 0) {
         f.push(`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`);
         for (let n = 1; n <= 4 && n <= lower.length; n++) {

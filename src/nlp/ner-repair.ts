@@ -1,9 +1,15 @@
 /**
- * Span repairs after decoding, for two shapes of organisation name the tagger's left-to-right
- * labels get wrong: a name whose first words were left out ("Foreign Trade Bank" found as "Trade
- * Bank") and "<organisation word> of <place>" split in two ("Workers' Party of Korea" as ORG +
- * LOC). Both read only the words and the tags, and both were checked on CoNLL dev.
+ * Span repairs after decoding, for shapes of name the tagger's labels get wrong: an organisation
+ * name whose first words were left out ("Foreign Trade Bank" found as "Trade Bank"), "<organisation
+ * word> of <place>" split in two ("Workers' Party of Korea" as ORG + LOC), and a person's name
+ * whose first word was left out ("Pak Chol Su" found as "Chol Su"), and a country's name taken
+ * for an organisation ("hosted by the United Arab Emirates"; CoNLL tags countries LOC even as
+ * sports teams), and a romanised Korean name the model, trained on little Korean, reads as
+ * something else ("envoy Pak Chol Su" as ORG). All read only the words and the tags (and word
+ * lists), and all were checked on CoNLL dev.
  */
+
+import { TITLE_ABBREVIATIONS } from './abbreviations.js';
 
 /** Company-form abbreviations: "Insurance Co of Ohio" names the company's home, not its name. */
 const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'ag', 'gmbh', 'sa', 'nv']);
@@ -66,6 +72,88 @@ export function repairOrganisations(
       s++;
     }
     for (let i = start; i < end; i++) out[i] = i === start ? 'B-ORG' : 'I-ORG';
+  }
+  return out;
+}
+
+/**
+ * Repaired BIO tags of one sentence: a person's name takes in the untagged capitalised word just
+ * before it when that word is no common English word (`isCommonWord`: titles such as "President"
+ * are) or title ("Mr") and does not open the sentence or a title-cased heading.
+ */
+export function repairPersons(
+  words: readonly string[],
+  tags: readonly string[],
+  isCommonWord: (lower: string) => boolean,
+): string[] {
+  const out = [...tags];
+  for (const span of spansOf(tags)) {
+    const at = span.start - 1;
+    if (span.type !== 'PER' || at < 1 || out[at] !== 'O') continue;
+    const w = words[at]!;
+    const lower = w.toLowerCase();
+    if (
+      !extendsName(w) ||
+      isCommonWord(lower) ||
+      TITLE_ABBREVIATIONS.has(lower) ||
+      capitalised(words[at - 1]!)
+    )
+      continue;
+    out[at] = 'B-PER';
+    out[span.start] = 'I-PER';
+  }
+  return out;
+}
+
+/** Repaired BIO tags of one sentence: an ORG span whose words are exactly a country's name is LOC. */
+export function repairCountries(
+  words: readonly string[],
+  tags: readonly string[],
+  isCountry: (name: string) => boolean,
+): string[] {
+  const out = [...tags];
+  for (const span of spansOf(tags)) {
+    if (span.type !== 'ORG' || !isCountry(words.slice(span.start, span.end).join(' '))) continue;
+    for (let i = span.start; i < span.end; i++) out[i] = i === span.start ? 'B-LOC' : 'I-LOC';
+  }
+  return out;
+}
+
+/** Romanised Korean surnames ("Pak", "Kim") and given-name syllables in lower case ("chol", "jong"). */
+export interface KoreanNames {
+  readonly surnames: ReadonlySet<string>;
+  readonly syllables: ReadonlySet<string>;
+}
+
+/** End of a Korean given name starting at j: one hyphenated word ("Jong-un") or two syllables ("Chol Su"); -1 if none. */
+function givenNameEnd(words: readonly string[], j: number, syllables: ReadonlySet<string>): number {
+  const first = words[j];
+  if (first === undefined || !/^[A-Z][a-z]*(-[A-Za-z][a-z]*)?$/.test(first)) return -1;
+  const parts = first.toLowerCase().split('-');
+  if (parts.length === 2) return parts.every((p) => syllables.has(p)) ? j + 1 : -1;
+  const second = words[j + 1];
+  if (second === undefined || !/^[A-Z][a-z]*$/.test(second)) return -1;
+  return syllables.has(parts[0]!) && syllables.has(second.toLowerCase()) ? j + 2 : -1;
+}
+
+/**
+ * Repaired BIO tags of one sentence: a Korean surname followed by a given name ("Pak Chol Su",
+ * "Kim Jong-un") is one PER, unless a capitalised word follows ("Kim Il Sung Square" is left
+ * to the model) or the surname continues a longer name.
+ */
+export function repairKoreanNames(
+  words: readonly string[],
+  tags: readonly string[],
+  names: KoreanNames,
+): string[] {
+  const out = [...tags];
+  for (let i = 0; i < words.length; i++) {
+    if (!names.surnames.has(words[i]!) || out[i]!.startsWith('I-')) continue;
+    const end = givenNameEnd(words, i + 1, names.syllables);
+    if (end < 0 || (end < words.length && capitalised(words[end]!))) continue;
+    for (let k = i; k < end; k++) out[k] = k === i ? 'B-PER' : 'I-PER';
+    if (out[end]?.startsWith('I-')) out[end] = `B-${out[end]!.slice(2)}`;
+    i = end - 1;
   }
   return out;
 }

@@ -5,8 +5,9 @@
  */
 import { documentHints, NerDecoder } from './ner-decode.js';
 import { WordFeatureCache, type FeatureResources } from './ner-features.js';
-import { nerGazetteer } from './ner-gazetteer.js';
-import { repairOrganisations } from './ner-repair.js';
+import { englishWords, koreanNames, nerGazetteer, type GazetteerVariant } from './ner-gazetteer.js';
+import { repairCountries, repairKoreanNames, repairOrganisations, repairPersons } from './ner-repair.js';
+import { lookupPlace } from '../geo/index.js';
 import { labelsToBio, modelsDir, readModelFiles, type NerWeights, type WordClasses } from './ner-model.js';
 
 export interface NerTagger {
@@ -14,11 +15,16 @@ export interface NerTagger {
   tagDocument(sentences: readonly (readonly string[])[]): string[][];
 }
 
+const isCountry = (name: string): boolean => lookupPlace(name)?.kind === 'country';
+
 /** Builds a tagger from trained passes (first pass, then optionally the document pass). */
 export function createNerTagger(
   passes: readonly NerWeights[],
   resources: FeatureResources,
-  /** Apply the organisation-span repairs of ner-repair.ts (when the gazetteer has organisation words). */
+  /**
+   * Apply the span repairs of ner-repair.ts: countries, organisations when the gazetteer has
+   * organisation words, persons when the model reads the English dictionary, Korean names.
+   */
   repair = true,
   /** How the passes were trained to decode: greedy (rounds 1-2) or Viterbi over BILOU paths. */
   search: 'greedy' | 'viterbi' = 'greedy',
@@ -34,9 +40,17 @@ export function createNerTagger(
       const second = decoders[1];
       if (second) labels = second.decodeDocument(prepared, { docHints: documentHints(sentences, labels) });
       const orgWords = resources.gazetteer?.orgWords;
-      return labels.map((l, i) =>
-        orgWords && repair ? repairOrganisations(sentences[i]!, labelsToBio(l), orgWords) : labelsToBio(l),
-      );
+      const dictionary = resources.englishWords;
+      return labels.map((l, i) => {
+        const sentence = sentences[i]!;
+        let tags = labelsToBio(l);
+        if (!repair) return tags;
+        tags = repairCountries(sentence, tags, isCountry);
+        if (orgWords) tags = repairOrganisations(sentence, tags, orgWords);
+        if (dictionary)
+          tags = repairPersons(sentence, tags, (w) => dictionary.get(w)?.includes('C') === true);
+        return repairKoreanNames(sentence, tags, koreanNames());
+      });
     },
   };
 }
@@ -46,10 +60,12 @@ export function resourcesFor(config: Record<string, unknown>, clusters: WordClas
   const gaz = config.gazetteer;
   return {
     clusters,
-    gazetteer: gaz ? nerGazetteer(gaz === 'extended') : undefined,
+    // Round-1 models wrote `true` for the base gazetteer.
+    gazetteer: gaz ? nerGazetteer(gaz === true ? 'base' : (gaz as GazetteerVariant)) : undefined,
     docCase: config.docCase === true,
     headlineCase: config.headlineCase === true,
     shapePairs: config.shapePairs === true,
+    englishWords: config.dictionary === true ? englishWords() : undefined,
   };
 }
 
