@@ -156,7 +156,7 @@ export class NerDecoder {
   ) {
     this.words = words ?? new WordFeatureCache(res);
     this.mask = (1 << model.bits) - 1;
-    this.frozen = model.rowOf !== undefined;
+    this.frozen = model.rows !== undefined;
     this.slot = this.words.claimSlot();
     this.prevSlot = this.words.claimSlot();
     this.bos = this.words.get('<S>');
@@ -466,10 +466,10 @@ export class NerDecoder {
 
   /** Whether any previous-label-with-this-word feature of `e` kept a row in the shipped model. */
   private hasPrevWordWeights(e: WordEntry): boolean {
-    const rowOf = this.model.rowOf;
-    if (!rowOf) return true;
+    const rows = this.model.rows;
+    if (!rows) return true;
     for (let p1 = -1; p1 < N_LABELS; p1++)
-      if (rowOf[mixIds(T_PREV_WORD ^ p1, e.lowerId) & this.mask]! >= 0) return true;
+      if (rows.row(mixIds(T_PREV_WORD ^ p1, e.lowerId) & this.mask) >= 0) return true;
     return false;
   }
 
@@ -526,11 +526,11 @@ export class NerDecoder {
   }
 
   private sumInto(ids: Int32Array, v: Float32Array, offset: number): void {
-    const { weights, rowOf } = this.model;
+    const { weights, rows } = this.model;
     const mask = this.mask;
     for (let f = 0; f < ids.length; f++) {
       const bucket = ids[f]! & mask;
-      const r = rowOf ? rowOf[bucket]! : bucket;
+      const r = rows ? rows.row(bucket) : bucket;
       if (r < 0) continue;
       for (let c = 0; c < N_LABELS; c++) v[offset + c] = v[offset + c]! + weights[r * N_LABELS + c]!;
     }
@@ -538,13 +538,13 @@ export class NerDecoder {
 
   /** Adds the weights of the first `k` collected features to `scores`. */
   private sumFeatures(k: number): void {
-    const { weights, rowOf } = this.model;
+    const { weights, rows } = this.model;
     const scores = this.scores;
     const feats = this.feats;
     const mask = this.mask;
     for (let f = 0; f < k; f++) {
       const bucket = feats[f]! & mask;
-      const r = rowOf ? rowOf[bucket]! : bucket;
+      const r = rows ? rows.row(bucket) : bucket;
       if (r < 0) continue;
       const row = r * N_LABELS;
       for (let c = 0; c < N_LABELS; c++) scores[c] = scores[c]! + weights[row + c]!;

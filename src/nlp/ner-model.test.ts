@@ -46,12 +46,12 @@ describe('packModel / unpackModel', () => {
     const back = unpackModel(packModel({ bits, weights, config: { x: 1 } }, 0.01));
     expect(back.config).toEqual({ x: 1 });
     const weight = (bucket: number, label: number): number => {
-      const row = back.rowOf![bucket]!;
+      const row = back.rows!.row(bucket);
       return row < 0 ? 0 : back.weights[row * N_LABELS + label]!;
     };
     expect(weight(3, 2)).toBeCloseTo(1.5, 3);
     expect(weight(7, 0)).toBeCloseTo(-0.75, 3);
     expect(weight(9, 1)).toBe(0);
-    expect(back.rowOf![9]).toBe(-1);
+    expect(back.rows!.row(9)).toBe(-1);
   });
 });

@@ -52,10 +52,48 @@ export function labelsToBio(labels: ArrayLike<number>): string[] {
 export interface NerWeights {
   /** log2 of the number of hash buckets. */
   readonly bits: number;
-  /** row * N_LABELS + label, where row is the bucket, or rowOf[bucket] when rowOf is given. */
+  /** row * N_LABELS + label, where row is the bucket, or rows.row(bucket) when rows is given. */
   readonly weights: Float32Array;
-  /** Compact form: bucket -> row of `weights`, -1 for buckets with no weight. */
-  readonly rowOf?: Int32Array;
+  /** Compact form: which row of `weights` each bucket has, if any. */
+  readonly rows?: RowIndex;
+}
+
+/** Set bits in a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Bucket -> row of a compact weight table: a bitmap of the buckets that kept a row, with the
+ * count of rows before each 32-bucket word. A sixteenth of the memory of a bucket -> row array
+ * (0.5 MB instead of 8 MB for 2^21 buckets), so it stays in the processor's cache while tagging.
+ */
+export class RowIndex {
+  private readonly words: Uint32Array;
+  private readonly before: Int32Array;
+
+  /** `bitmap`: bit (b & 7) of byte b >> 3 is set when bucket b has a row; rows are in bucket order. */
+  constructor(bitmap: Uint8Array, buckets: number) {
+    this.words = new Uint32Array(Math.ceil(buckets / 32));
+    for (let i = 0; i < bitmap.length; i++) this.words[i >> 2]! |= bitmap[i]! << (8 * (i & 3));
+    this.before = new Int32Array(this.words.length);
+    let count = 0;
+    for (let w = 0; w < this.words.length; w++) {
+      this.before[w] = count;
+      count += popcount(this.words[w]!);
+    }
+  }
+
+  /** The row of `bucket`, or -1 when it has none. */
+  row(bucket: number): number {
+    const w = bucket >>> 5;
+    const word = this.words[w]!;
+    const bit = bucket & 31;
+    if (((word >>> bit) & 1) === 0) return -1;
+    return this.before[w]! + popcount(word & (((1 << bit) >>> 0) - 1));
+  }
 }
 
 export interface NerModelFile extends NerWeights {
@@ -109,10 +147,7 @@ export function unpackModel(gz: Buffer): NerModelFile {
   // Only the kept rows are held in memory, found through a bucket -> row index.
   const weights = new Float32Array(data.length);
   for (let i = 0; i < data.length; i++) weights[i] = data[i]! * header.scale;
-  const rowOf = new Int32Array(rows).fill(-1);
-  let k = 0;
-  for (let r = 0; r < rows; r++) if (bitmap[r >> 3]! & (1 << (r & 7))) rowOf[r] = k++;
-  return { bits: header.bits, weights, rowOf, config: header.config };
+  return { bits: header.bits, weights, rows: new RowIndex(bitmap, rows), config: header.config };
 }
 
 /** Word classes learnt from unlabelled text: column names and, per word, one value per column. */
