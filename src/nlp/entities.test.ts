@@ -35,6 +35,9 @@ describe('entityStage: types and spans', () => {
       'ORG',
     ],
     ['Chinese officials declined to comment on the report.', 'Chinese', 'NORP'],
+    ['Tensions on the Korean peninsula eased in the spring.', 'Korean peninsula', 'LOC'],
+    ['Tensions on the Korean Peninsula eased in the spring.', 'Korean Peninsula', 'LOC'],
+    ['Fishing fleets returned to the ports of the Russian Far East.', 'Russian Far East', 'LOC'],
   ];
   it.each(rows)('%s -> %s', (text, mention, type) => {
     expect(find(text, mention)?.type).toBe(type);
@@ -47,6 +50,9 @@ describe('entityStage: types and spans', () => {
     ["Kim Jong-un's sister gave a short speech to the crowd.", "Kim Jong-un's"],
     ["He joined the Workers' Party of Korea in his youth.", 'Korea'],
     ["He joined the Workers' Party of Korea in his youth.", "Workers' Party"],
+    // A nationality stays a nationality when no region word follows it.
+    ['Korean officials met on the border.', 'Korean officials'],
+    ['Tensions on the Korean peninsula eased in the spring.', 'Korean'],
   ];
   it.each(mustNot)('%s: %s is not an entity', (text, mention) => {
     expect(find(text, mention)).toBeUndefined();

@@ -70,7 +70,7 @@ function typed(draft: Draft, text: string): Draft {
   if (draft.type === 'LOC') {
     const place = lookupPlace(text);
     if (place && place.kind !== 'seat') return { ...draft, type: 'GPE', country: place.country };
-    return { ...draft, country: place?.country ?? null };
+    return { ...draft, country: place?.country ?? draft.country };
   }
   if (draft.type === 'MISC') {
     const demonym = lookupDemonym(text);
@@ -78,6 +78,36 @@ function typed(draft: Draft, text: string): Draft {
     if (GROUP_WORDS.has(text.toLowerCase())) return { ...draft, type: 'NORP' };
   }
   return draft;
+}
+
+/** Heads that make "<nationality> <head>" a region: "Korean peninsula". */
+const REGION_HEADS = new Set(['peninsula']);
+
+/**
+ * Regions named after a people are places, though CoNLL-trained taggers read the people:
+ * "Korean peninsula" (a nationality before a region word) and "Russian Far East" (a nationality
+ * right before a place) become one LOC, whose country is the nationality's when it names one.
+ */
+function regionsNamedByPeople(found: readonly Draft[], words: readonly string[]): Draft[] {
+  const out: Draft[] = [];
+  const head = (i: number): boolean => REGION_HEADS.has(words[i]?.toLowerCase() ?? '');
+  for (let k = 0; k < found.length; k++) {
+    const d = found[k]!;
+    const next = found[k + 1];
+    const first = words[d.first]!;
+    const people =
+      d.type === 'MISC' &&
+      (lookupDemonym(first) !== null || /^[A-Z][a-z]+(?:an|ese|ish|ic)$/.test(first)) &&
+      (d.first === d.last || head(d.last));
+    if (people && next?.type === 'LOC' && next.first === d.last + 1) {
+      out.push({ ...d, last: next.last, type: 'LOC', country: lookupDemonym(first) });
+      k++;
+    } else if (people && (head(d.last) || head(d.last + 1))) {
+      const last = head(d.last) ? d.last : d.last + 1;
+      out.push({ ...d, last, type: 'LOC', country: lookupDemonym(first) });
+    } else out.push(d);
+  }
+  return out;
 }
 
 export function entityStage(opts: EntityStageOptions = {}): Stage<'entities'> {
@@ -113,7 +143,7 @@ export function entityStage(opts: EntityStageOptions = {}): Stage<'entities'> {
           else found.push({ first: i, last: i, type, country: null });
         });
         const done: Draft[] = [];
-        for (const d of found) {
+        for (const d of regionsNamedByPeople(found, toks.map(text))) {
           while (d.last > d.first && /^(?:'s?|[.,;:!?"()-])$/.test(asTrained(text(toks[d.last]!)))) d.last--;
           const span = doc.text.slice(toks[d.first]!.start, toks[d.last]!.end);
           let draft = typed(d, span);

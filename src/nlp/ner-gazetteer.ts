@@ -1,11 +1,10 @@
 /**
- * The NER gazetteer: place, nationality and organisation phrases from src/geo (world-countries
- * plus the hand-edited lexicons) and first and last person names (lexicons/ner-person-names.tsv
- * and lexicons/ner-person-names-extra.tsv),
- * cities of more than 15,000 people (lexicons/ner-cities.tsv) and words that head or end
- * organisation names (lexicons/ner-org-words.tsv), as features for the tagger; and the English
- * dictionary's word classes (lexicons/ner-english-words.tsv.gz). Built once, on first use.
- * Nothing here comes from the NER training data.
+ * Word lists the NER tagger reads, each built once, on first use: the gazetteer (place,
+ * nationality and organisation phrases from src/geo; person names from
+ * lexicons/ner-person-names.tsv and ner-person-names-extra.tsv; cities of more than 15,000
+ * people from ner-cities.tsv; words that head or end organisation names from
+ * ner-org-words.tsv), the English dictionary's word classes (ner-english-words.tsv.gz) and
+ * romanised Korean names (korean-names.tsv). Nothing here comes from the NER training data.
  */
 import { gazetteerEntries } from '../geo/index.js';
 import { readLexicon } from '../geo/read-lexicon.js';
