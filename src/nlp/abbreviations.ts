@@ -4,14 +4,19 @@
  * the period also ends the sentence).
  */
 
-/** Titles and name parts: always followed by more of the sentence ("Mr. Kim", "Gen. Hwang"). */
-export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(
+/** Titles of people, written before a name ("Mr Kim", "Gen. Hwang"): not part of the name. */
+export const PERSON_TITLES: ReadonlySet<string> = new Set(
   (
     'mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cmdr adm brig cpl pvt sen rep gov pres ' +
-    'supt insp det rev fr sr jr st mt ft hon amb treas ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec approx ca vs v'
+    'supt insp det rev hon amb'
   ).split(' '),
 );
+
+/** Titles and name parts: always followed by more of the sentence ("Mr. Kim", "Gen. Hwang"). */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...PERSON_TITLES,
+  ...'fr sr jr st mt ft treas jan feb mar apr jun jul aug sep sept oct nov dec approx ca vs v'.split(' '),
+]);
 
 /** Abbreviations only before a number ("No. 1", "p. 5"); elsewhere "no." is a word and a period. */
 export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set('no nos vol art sec fig p pp'.split(' '));

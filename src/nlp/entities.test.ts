@@ -88,4 +88,23 @@ describe('entityStage: canonical forms and countries', () => {
   it('never includes a possessive in an entity', () => {
     expect(all.some((e) => /'s$/.test(e.text))).toBe(false);
   });
+
+  const appositions: [string, string, string | null][] = [
+    ['Ri Son Gwon, a senior North Korean diplomat, landed in Beijing.', 'Ri Son Gwon', 'PRK'],
+    ['The talks were led by Anna Keller, the Swiss envoy to the region.', 'Anna Keller', 'CHE'],
+    // Must not: a nationality outside the apposition, or after a name with no apposition.
+    ['Anna Keller, a veteran diplomat, met Chinese officials.', 'Anna Keller', null],
+    ['Anna Keller met Chinese officials.', 'Anna Keller', null],
+  ];
+  it.each(appositions)('%s: %s is from %s', (sentence, mention, country) => {
+    expect(entities(sentence).find((e) => e.text === mention)?.country).toBe(country);
+  });
+
+  it('reads "Mr Kim" as Kim, the same person as Kim Jong-un', () => {
+    const found = entities('North Korean leader Kim Jong-un spoke on Monday. Mr Kim said little.');
+    const kim = found.find((e) => e.text === 'Kim');
+    expect(kim?.canonical).toBe('Kim Jong-un');
+    expect(kim?.country).toBe('PRK');
+    expect(found.some((e) => e.text.startsWith('Mr'))).toBe(false);
+  });
 });

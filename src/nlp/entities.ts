@@ -152,6 +152,18 @@ export function entityStage(opts: EntityStageOptions = {}): Stage<'entities'> {
           done.push(draft);
           drafts.push({ tokens: toks, draft });
         }
+        for (const d of done) if (d.type === 'PERSON' && d.country === null) d.country = appositionCountry(d);
+        /** "Choe Ryong-hae, a senior North Korean official": the nationality a few words into an apposition. */
+        function appositionCountry(d: Draft): string | null {
+          const [comma, article] = [toks[d.last + 1], toks[d.last + 2]];
+          if (!comma || !article || text(comma) !== ',' || !/^(a|an|the)$/i.test(text(article))) return null;
+          for (let j = d.last + 3; j <= d.last + 6 && j < toks.length; j++) {
+            const e = done.find((x) => x.first === j);
+            if (e && (e.type === 'NORP' || e.type === 'GPE')) return e.country;
+            if (e || text(toks[j]!) === ',') return null;
+          }
+          return null;
+        }
         function statedCountry(d: Draft, span: string): string | null {
           const igo = d.type === 'ORG' ? lookupOrganization(span) : null;
           if (igo) return igo.country;

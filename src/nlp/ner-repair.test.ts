@@ -41,6 +41,10 @@ describe('repairPersons', () => {
     ['he met President Ri Son Gwon', 'O O O B-PER I-PER I-PER', 'O O O B-PER I-PER I-PER'],
     ['he met President Ri', 'O O O B-PER', 'O O O B-PER'],
     ['aid for Mr Ri arrived', 'O O O B-PER O', 'O O O B-PER O'],
+    // A title opening a name is left out of it; a first name that looks like an abbreviation is not.
+    ['threats from Mr Kim grew', 'O O B-PER I-PER O', 'O O O B-PER O'],
+    ['Gen. Hwang spoke', 'B-PER I-PER O', 'O B-PER O'],
+    ['Jan Novak scored', 'B-PER I-PER O', 'B-PER I-PER O'],
     ['Hwang Kyo-ahn said', 'O B-PER O', 'O B-PER O'],
     // Must not: a word already tagged, or a title-cased heading.
     ['in Seoul Ri said', 'O B-LOC B-PER O', 'O B-LOC B-PER O'],

@@ -9,7 +9,7 @@
  * lists), and all were checked on CoNLL dev.
  */
 
-import { TITLE_ABBREVIATIONS } from './abbreviations.js';
+import { PERSON_TITLES } from './abbreviations.js';
 
 /** Company-form abbreviations: "Insurance Co of Ohio" names the company's home, not its name. */
 const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'ag', 'gmbh', 'sa', 'nv']);
@@ -79,7 +79,8 @@ export function repairOrganisations(
 /**
  * Repaired BIO tags of one sentence: a person's name takes in the untagged capitalised word just
  * before it when that word is no common English word (`isCommonWord`: titles such as "President"
- * are) or title ("Mr") and does not open the sentence or a title-cased heading.
+ * are) or title ("Mr") and does not open the sentence or a title-cased heading; and a title
+ * abbreviation opening a person's name is left out of it ("Mr Kim" is "Kim", as CoNLL marks names).
  */
 export function repairPersons(
   words: readonly string[],
@@ -87,17 +88,18 @@ export function repairPersons(
   isCommonWord: (lower: string) => boolean,
 ): string[] {
   const out = [...tags];
+  const isTitle = (w: string): boolean => PERSON_TITLES.has(w.toLowerCase().replace(/\.$/, ''));
   for (const span of spansOf(tags)) {
+    if (span.type !== 'PER') continue;
+    if (span.end - span.start > 1 && isTitle(words[span.start]!)) {
+      out[span.start] = 'O';
+      out[span.start + 1] = 'B-PER';
+      continue;
+    }
     const at = span.start - 1;
-    if (span.type !== 'PER' || at < 1 || out[at] !== 'O') continue;
+    if (at < 1 || out[at] !== 'O') continue;
     const w = words[at]!;
-    const lower = w.toLowerCase();
-    if (
-      !extendsName(w) ||
-      isCommonWord(lower) ||
-      TITLE_ABBREVIATIONS.has(lower) ||
-      capitalised(words[at - 1]!)
-    )
+    if (!extendsName(w) || isCommonWord(w.toLowerCase()) || isTitle(w) || capitalised(words[at - 1]!))
       continue;
     out[at] = 'B-PER';
     out[span.start] = 'I-PER';
