@@ -8,7 +8,8 @@
  * most frequent context words), compressed by a seeded random projection, then grouped by
  * spherical k-means at three granularities (like Brown bit-string prefixes of three lengths).
  *
- * Usage: npx tsx scripts/build-clusters.ts [--no-dev] [--no-extra] [--window N] [--ppmi] [--out FILE]
+ * Usage: npx tsx scripts/build-clusters.ts [--no-dev] [--no-extra] [--window N] [--ppmi]
+ *   [--granularities 64,256,1024] [--out FILE]
  * (--no-dev leaves CoNLL dev text out, for checking how features fare on words without clusters;
  * --window N counts neighbours up to N words away on each side, 1 by default; --ppmi weighs
  * contexts by positive pointwise mutual information instead of log counts)
@@ -23,7 +24,6 @@ import { readConll, readGmb, readUnlabelledText, repoRoot } from './ner-corpus.j
 const MIN_COUNT = 2;
 const CONTEXTS = 1500;
 const DIM = 160;
-const GRANULARITIES = [64, 256, 1024] as const;
 
 function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
@@ -96,8 +96,10 @@ function main(): void {
       out: { type: 'string' },
       window: { type: 'string', default: '1' },
       ppmi: { type: 'boolean', default: false },
+      granularities: { type: 'string', default: '64,256,1024' },
     },
   });
+  const granularities = args.granularities.split(',').map(Number);
   const window = Number(args.window);
   const sides = 2 * window;
   const dev = args['no-dev'] ? [] : readConll('dev');
@@ -177,8 +179,8 @@ function main(): void {
   }
   for (let w = 0; w < vocab.length; w++) normalise(vecs, w * DIM, DIM);
 
-  const assignments = GRANULARITIES.map((k) => kmeans(vecs, vocab.length, k, rand, 12));
-  const header = ['#word', ...GRANULARITIES.map((k) => `c${k}`), 'caps'].join('\t');
+  const assignments = granularities.map((k) => kmeans(vecs, vocab.length, k, rand, 12));
+  const header = ['#word', ...granularities.map((k) => `c${k}`), 'caps'].join('\t');
   const lines = [
     header,
     ...vocab.map((w, i) => [w, ...assignments.map((a) => a[i]), capsBucket(w)].join('\t')),
