@@ -1,12 +1,13 @@
 /**
- * Span repairs after decoding, for shapes of name the tagger's labels get wrong: an organisation
- * name whose first words were left out ("Foreign Trade Bank" found as "Trade Bank"), "<organisation
- * word> of <place>" split in two ("Workers' Party of Korea" as ORG + LOC), and a person's name
- * whose first word was left out ("Pak Chol Su" found as "Chol Su"), and a country's name taken
- * for an organisation ("hosted by the United Arab Emirates"; CoNLL tags countries LOC even as
- * sports teams), and a romanised Korean name the model, trained on little Korean, reads as
- * something else ("envoy Pak Chol Su" as ORG). All read only the words and the tags (and word
- * lists), and all were checked on CoNLL dev.
+ * Span repairs after decoding, for shapes of name the tagger's labels get wrong:
+ * - an organisation name whose first words were left out ("Foreign Trade Bank" found as "Trade Bank");
+ * - "<organisation word> of <place>" split in two ("Workers' Party of Korea" as ORG + LOC);
+ * - a person's name whose first word was left out ("Pak Chol Su" found as "Chol Su"), or that
+ *   took in a title ("Mr Kim");
+ * - a country's name taken for an organisation ("hosted by the United Arab Emirates"; CoNLL tags
+ *   countries LOC even as sports teams);
+ * - a romanised Korean name the model, trained on little Korean, reads as something else.
+ * All read only the words and the tags (and word lists), and all were checked on CoNLL dev.
  */
 
 import { PERSON_TITLES } from './abbreviations.js';
