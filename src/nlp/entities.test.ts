@@ -22,6 +22,7 @@ describe('entityStage: types and spans', () => {
     ['The defence minister Hyon Yong-chol was not seen at the parade.', 'Hyon Yong-chol', 'PERSON'],
     ['The grain deal was agreed with North Korean envoy Pak Chol Su last week.', 'Pak Chol Su', 'PERSON'],
     ['Ministers met Ri Son Gwon again on Tuesday.', 'Ri Son Gwon', 'PERSON'],
+    ['Son Heung-min scored twice in the second half.', 'Son Heung-min', 'PERSON'],
     ['The visit was hosted by the United Arab Emirates.', 'United Arab Emirates', 'GPE'],
     ['The delegation left Pyongyang by train on Tuesday.', 'Pyongyang', 'GPE'],
     ['Trade between the two sides grew after the visit to Beijing.', 'Beijing', 'GPE'],
