@@ -156,12 +156,13 @@ function main(): void {
   const wordTotal = new Float64Array(vocab.length);
   const ctxTotal = new Float64Array(width);
   let total = 0;
-  for (const [key, count] of cooc) {
-    const w = Math.floor(key / width);
-    wordTotal[w] = wordTotal[w]! + count;
-    ctxTotal[key % width] = ctxTotal[key % width]! + count;
-    total += count;
-  }
+  if (args.ppmi)
+    for (const [key, count] of cooc) {
+      const w = Math.floor(key / width);
+      wordTotal[w] = wordTotal[w]! + count;
+      ctxTotal[key % width] = ctxTotal[key % width]! + count;
+      total += count;
+    }
 
   const rand = seededRandom(20261123);
   const proj = new Float32Array(width * DIM);

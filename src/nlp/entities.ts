@@ -95,16 +95,17 @@ function regionsNamedByPeople(found: readonly Draft[], words: readonly string[])
     const d = found[k]!;
     const next = found[k + 1];
     const first = words[d.first]!;
+    const demonym = lookupDemonym(first);
     const people =
       d.type === 'MISC' &&
-      (lookupDemonym(first) !== null || /^[A-Z][a-z]+(?:an|ese|ish|ic)$/.test(first)) &&
+      (demonym !== null || /^[A-Z][a-z]+(?:an|ese|ish|ic)$/.test(first)) &&
       (d.first === d.last || head(d.last));
     if (people && next?.type === 'LOC' && next.first === d.last + 1) {
-      out.push({ ...d, last: next.last, type: 'LOC', country: lookupDemonym(first) });
+      out.push({ ...d, last: next.last, type: 'LOC', country: demonym });
       k++;
     } else if (people && (head(d.last) || head(d.last + 1))) {
       const last = head(d.last) ? d.last : d.last + 1;
-      out.push({ ...d, last, type: 'LOC', country: lookupDemonym(first) });
+      out.push({ ...d, last, type: 'LOC', country: demonym });
     } else out.push(d);
   }
   return out;

@@ -90,6 +90,19 @@ interface SentenceSearch {
   readonly kept: Int32Array[] | null;
 }
 
+/** Prediction history: counts the label a capitalised (or headline) word got, by its lower case. */
+function recordHistory(
+  history: Map<number, Int32Array>,
+  e: WordEntry,
+  headline: boolean,
+  label: number,
+): void {
+  if (!e.capitalised && !headline) return;
+  let h = history.get(e.lowerId);
+  if (!h) history.set(e.lowerId, (h = new Int32Array(N_TYPES + 1)));
+  h[label === 0 ? 0 : labelType(label) + 1]!++;
+}
+
 /** Per token: 1 when a capitalised word is also written in lower case in the document. */
 function lowerSeenFlags(entries: readonly WordEntry[], lowerSet: ReadonlySet<number>): Uint8Array {
   const flags = new Uint8Array(entries.length);
@@ -263,11 +276,7 @@ export class NerDecoder {
       const label = this.best(k, p1 < 0 ? 0 : p1, i === n - 1);
       if (gold && opts.update && gold[i] !== label) opts.update(feats, k, gold[i]!, label);
       out[i] = label;
-      if (e.capitalised || headline) {
-        let h = history.get(e.lowerId);
-        if (!h) history.set(e.lowerId, (h = new Int32Array(N_TYPES + 1)));
-        h[label === 0 ? 0 : labelType(label) + 1]!++;
-      }
+      recordHistory(history, e, headline, label);
     }
     return out;
   }
@@ -316,13 +325,7 @@ export class NerDecoder {
       : viterbiBilou(input);
     this.current = null;
     if (gold && opts.update) this.structuredUpdate(entries, kept, gold, out, opts.update);
-    for (let i = 0; i < n; i++) {
-      const e = entries[i]!;
-      if (!e.capitalised && !headline) continue;
-      let h = history.get(e.lowerId);
-      if (!h) history.set(e.lowerId, (h = new Int32Array(N_TYPES + 1)));
-      h[out[i] === 0 ? 0 : labelType(out[i]!) + 1]!++;
-    }
+    for (let i = 0; i < n; i++) recordHistory(history, entries[i]!, headline, out[i]!);
     return out;
   }
 

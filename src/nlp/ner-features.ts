@@ -180,7 +180,8 @@ export class WordFeatureCache {
     const cols = this.res.clusters.columns;
     // The dictionary is knowledge from outside the training data, so unseen words keep it too.
     const dict = this.res.englishWords ? `dict=${this.res.englishWords.get(lower) ?? '-'}` : undefined;
-    const cap = /^[A-Z]/.test(word) ? 'X' : 'x';
+    const capitalised = /^[A-Z]/.test(word);
+    const cap = capitalised ? 'X' : 'x';
     const at = OFFSETS.map((o) => {
       const f: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
       for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
@@ -203,7 +204,7 @@ export class WordFeatureCache {
       lower,
       lowerId: hashString(lower) | 0,
       shapeId: hashString(ss) | 0,
-      capitalised: /^[A-Z]/.test(word),
+      capitalised,
       scoreSlots: [],
       hasLetter: /[a-zA-Z]/.test(word),
       plain: !/[A-Z0-9]/.test(word),

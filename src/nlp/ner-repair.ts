@@ -77,6 +77,8 @@ export function repairOrganisations(
   return out;
 }
 
+const isTitle = (w: string): boolean => PERSON_TITLES.has(w.toLowerCase().replace(/\.$/, ''));
+
 /**
  * Repaired BIO tags of one sentence: a person's name takes in the untagged capitalised word just
  * before it when that word is no common English word (`isCommonWord`: titles such as "President"
@@ -89,7 +91,6 @@ export function repairPersons(
   isCommonWord: (lower: string) => boolean,
 ): string[] {
   const out = [...tags];
-  const isTitle = (w: string): boolean => PERSON_TITLES.has(w.toLowerCase().replace(/\.$/, ''));
   for (const span of spansOf(tags)) {
     if (span.type !== 'PER') continue;
     if (span.end - span.start > 1 && isTitle(words[span.start]!)) {

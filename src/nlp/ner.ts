@@ -41,6 +41,7 @@ export function createNerTagger(
       if (second) labels = second.decodeDocument(prepared, { docHints: documentHints(sentences, labels) });
       const orgWords = resources.gazetteer?.orgWords;
       const dictionary = resources.englishWords;
+      const korean = koreanNames();
       return labels.map((l, i) => {
         const sentence = sentences[i]!;
         let tags = labelsToBio(l);
@@ -49,7 +50,7 @@ export function createNerTagger(
         if (orgWords) tags = repairOrganisations(sentence, tags, orgWords);
         if (dictionary)
           tags = repairPersons(sentence, tags, (w) => dictionary.get(w)?.includes('C') === true);
-        return repairKoreanNames(sentence, tags, koreanNames());
+        return repairKoreanNames(sentence, tags, korean);
       });
     },
   };
