@@ -1,0 +1,166 @@
+/**
+ * The shapes the corpus commands print (../shared/contracts/README.md), as TypeScript types,
+ * and the `Store` interface that SQLite and PostgreSQL both implement. Every method is async so
+ * that one interface serves a synchronous driver (better-sqlite3) and a pooled network one (pg).
+ * Field names follow the contract exactly (snake_case where it says so); fields may be added,
+ * never renamed.
+ */
+import type { DocJson, EventType, Modality } from '../doc/index.js';
+
+/** A TIMEX3 date value at its own granularity (`2014-11-17`, `2014-11`, `2014`) or null. */
+export type DateValue = string | null;
+
+/** `storyline ingest --json`: one object at the end of a run. */
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  /** Articles in the store after the run. */
+  articles: number;
+}
+
+/** `storyline stats --json`. */
+export interface StoreStats {
+  articles: number;
+  entities: number;
+  events: number;
+  stories: number;
+  duplicates: number;
+}
+
+/** `storyline articles --json`, one per article. */
+export interface ArticleListing {
+  id: string;
+  title: string | null;
+  published: DateValue;
+  source: string | null;
+  url: string | null;
+  story: string | null;
+  duplicate_of: string | null;
+  similar: { id: string; similarity: number }[];
+}
+
+/** The filters shared by search, export and listing. Dates are inclusive TIMEX3 prefixes. */
+export interface CorpusFilter {
+  /** Full-text query in the store's query syntax (words, "phrases", OR, -not). */
+  text?: string;
+  /** An entity name or alias; matches articles that mention it. */
+  entity?: string;
+  /** ISO 3166-1 alpha-3 of an entity or event actor in the article. */
+  country?: string;
+  /** A PLOVER event type coded in the article. */
+  type?: EventType;
+  source?: string;
+  from?: string;
+  to?: string;
+}
+
+/** `storyline search --json`, one per hit, best first. */
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  published: DateValue;
+  source: string | null;
+  score: number;
+  snippet: string;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** `storyline search --facets`: counts among all hits, not only the returned page. */
+export interface SearchFacets {
+  entities: FacetCount[];
+  types: FacetCount[];
+  sources: FacetCount[];
+  months: FacetCount[];
+}
+
+/** `storyline entity NAME --json`. */
+export interface EntityProfile {
+  id: string;
+  name: string;
+  type: string;
+  country: string | null;
+  aliases: { text: string; count: number }[];
+  roles: string[];
+  articles: string[];
+  mentions: number;
+  first: DateValue;
+  last: DateValue;
+}
+
+/** An actor of a merged event: the resolved entity when there is one. */
+export interface TimelineActor {
+  entity: string | null;
+  name: string;
+  country: string | null;
+}
+
+/** One article's report of a merged event. */
+export interface EventReport {
+  article: string;
+  published: DateValue;
+  modality: Modality;
+  evidence: { start: number; end: number };
+  text: string;
+}
+
+/** `storyline timeline --json`, one per merged event, in date order. */
+export interface TimelineEvent {
+  id: string;
+  date: DateValue;
+  type: EventType;
+  mode?: string;
+  modality: Modality;
+  source: TimelineActor | null;
+  target: TimelineActor | null;
+  reports: EventReport[];
+}
+
+/** `storyline stories --json`, one per story. */
+export interface StorySummary {
+  id: string;
+  title: string | null;
+  first: DateValue;
+  last: DateValue;
+  articles: string[];
+}
+
+/** An analysed article as stored: the analyze contract plus what the store adds. */
+export interface StoredArticle extends DocJson {
+  url: string | null;
+  source: string | null;
+  /** sha256 of the input as read (content and metadata), so unchanged re-ingests write nothing. */
+  hash: string;
+  pipeline_version: string;
+  ingested_at: string;
+}
+
+export type PutOutcome = 'added' | 'updated' | 'unchanged';
+
+/**
+ * The store behind every corpus command. The linking issue extends it with entity, timeline and
+ * story queries; the PostgreSQL store implements the same interface and passes the same
+ * contract suite.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Writes a batch in one transaction: all of it or none of it. */
+  putArticles(articles: readonly StoredArticle[]): Promise<PutOutcome[]>;
+  /** The stored hash and pipeline version of each id that is present. */
+  articleVersions(ids: readonly string[]): Promise<Map<string, { hash: string; pipeline_version: string }>>;
+  /** Ids of stored articles with one of these URLs (feeds skip items already stored). */
+  articlesByUrl(urls: readonly string[]): Promise<Map<string, string>>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  listArticles(filter?: CorpusFilter): AsyncIterable<ArticleListing>;
+  search(filter: CorpusFilter, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  facets(filter: CorpusFilter): Promise<SearchFacets>;
+  /** Streams stored articles in a stable order, in bounded memory. */
+  exportArticles(filter?: CorpusFilter): AsyncIterable<StoredArticle>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
