@@ -164,3 +164,47 @@ export interface Store {
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
+
+/** `storyline timeline NAME [--with NAME2] [--type T] [--from] [--to]`, by resolved entity ids. */
+export interface TimelineQuery {
+  entity: string;
+  /** A second entity: only the events between the two (either direction). */
+  with?: string;
+  type?: EventType;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** Another entity seen in the same articles, for an entity's profile page. */
+export interface CooccurringEntity {
+  id: string;
+  name: string;
+  type: string;
+  country: string | null;
+  /** Articles both appear in. */
+  articles: number;
+}
+
+/** `storyline story ID`: the summary plus its articles (duplicates folded) and merged events. */
+export interface StoryDetail extends StorySummary {
+  listings: ArticleListing[];
+  events: TimelineEvent[];
+}
+
+/**
+ * The queries over linked data (entities, merged events, stories) that the linking issue adds to
+ * both stores; the CLI's entity/timeline/story commands and the HTTP API read through it.
+ */
+export interface LinkQueries {
+  /** Entities with this name or alias (case- and hyphen-insensitive), best match first. */
+  findEntities(name: string, opts?: { limit?: number }): Promise<EntityProfile[]>;
+  getEntity(id: string): Promise<EntityProfile | null>;
+  cooccurring(id: string, opts?: { limit?: number }): Promise<CooccurringEntity[]>;
+  /** Merged events in date order (undated last). */
+  timeline(query: TimelineQuery): Promise<TimelineEvent[]>;
+  /** Merged events matching the corpus filter (type, country, dates, source), date order. */
+  events(filter: CorpusFilter, opts?: { limit?: number; offset?: number }): Promise<TimelineEvent[]>;
+  listStories(opts?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
+  getStory(id: string): Promise<StoryDetail | null>;
+}
