@@ -6,14 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, screenshot, startSession, type Session } from './harness.js';
+import { RUN_BROWSER_TESTS, screenshot, startSession, type Session } from './harness.js';
 
-if (!HAS_CHROMIUM)
+if (!RUN_BROWSER_TESTS)
   console.log('browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
 const timelineDots = (page: Page) => page.locator('[data-testid=timeline] svg g[aria-label=dot] circle');
 
-describe.skipIf(!HAS_CHROMIUM)('explorer in Chromium', () => {
+describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();
@@ -107,6 +107,8 @@ describe.skipIf(!HAS_CHROMIUM)('explorer in Chromium', () => {
   it('shows a story with its duplicate folded and its merged events', async () => {
     const page = await session.newPage();
     await page.goto('/stories');
+    await page.waitForSelector('ol.stories');
+    await screenshot(page, 'stories');
     await page.getByRole('link', { name: /Envoy Ilsa Marrow arrives/ }).click();
     await page.waitForSelector('.story-page');
     expect(await page.locator('.story-page .meta').textContent()).toContain(
@@ -116,6 +118,17 @@ describe.skipIf(!HAS_CHROMIUM)('explorer in Chromium', () => {
     expect(await page.locator('ol.listings summary').textContent()).toBe('1 duplicate');
     expect(await page.locator('.story-page ol.events > li').count()).toBeGreaterThan(2);
     await screenshot(page, 'story');
+    await page.close();
+  });
+
+  it('lists merged events with filters kept in the URL', async () => {
+    const page = await session.newPage();
+    await page.goto('/events');
+    await page.getByLabel('Event type').selectOption('CONSULT');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.locator('ol.events > li').count()).toBe(3);
+    expect(page.url()).toContain('type=CONSULT');
+    await screenshot(page, 'events');
     await page.close();
   });
 

@@ -14,7 +14,8 @@ import { inProcessAnalyzer } from '../server/analyzers.js';
 import { fixtureStore, XSS_FLAG } from '../server/fixtures.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** CI installs Chromium, so there a missing browser fails the tests instead of skipping them. */
+export const RUN_BROWSER_TESTS = existsSync(CHROMIUM) || Boolean(process.env.CI);
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 const CHROMIUM_ARGS = [
@@ -83,5 +84,16 @@ export async function startSession(): Promise<Session> {
 export const pwned = (page: Page): Promise<boolean> =>
   page.evaluate((flag) => Boolean((window as unknown as Record<string, unknown>)[flag]), XSS_FLAG);
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const DOCS_SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/**
+ * A full-page screenshot into the artefacts folder; with UPDATE_SCREENSHOTS=1 also the visible
+ * part into docs/screenshots/ (the pictures the docs show).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`) });
+  }
+}

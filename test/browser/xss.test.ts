@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { XSS_FLAG } from '../server/fixtures.js';
-import { HAS_CHROMIUM, pwned, screenshot, startSession, type Session } from './harness.js';
+import { RUN_BROWSER_TESTS, pwned, screenshot, startSession, type Session } from './harness.js';
 
 async function assertInert(page: Page): Promise<void> {
   expect(await pwned(page)).toBe(false);
@@ -23,7 +23,7 @@ async function assertInert(page: Page): Promise<void> {
   expect(active).toEqual({ scripts: 0, jsLinks: 0, handlers: 0 });
 }
 
-describe.skipIf(!HAS_CHROMIUM)('XSS probes in Chromium', () => {
+describe.skipIf(!RUN_BROWSER_TESTS)('XSS probes in Chromium', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();
