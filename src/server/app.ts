@@ -34,7 +34,7 @@ export interface ExplorerOptions {
 
 export const DEFAULT_ANALYZE_LIMITS: AnalyzeLimits = { maxBytes: 2 * 1024 * 1024, timeoutMs: 20_000 };
 
-export const API_INFO = {
+const API_INFO = {
   title: 'Storyline explorer API',
   version: '0.1.0',
   description:
@@ -53,12 +53,12 @@ export function createApp(opts: ExplorerOptions): ExplorerApp {
   });
 
   app.use('*', securityHeaders());
-  if (opts.cors) app.use('/api/*', corsFor(opts.cors));
-  if (opts.token) app.use('/api/*', requireBearer(opts.token));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  if (opts.cors) app.use('/api/*', corsFor(opts.cors));
+  if (opts.token) app.use('/api/*', requireBearer(opts.token));
 
   registerCorpusRoutes(app, opts.store);
   registerEntityRoutes(app, opts.store);

@@ -4,27 +4,15 @@
  * keyboard use and the 390 px layout. Runs when /usr/bin/chromium exists (CI installs it) and is
  * skipped with a one-line notice otherwise. Screenshots land in test/browser/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { RUN_BROWSER_TESTS, screenshot, startSession, type Session } from './harness.js';
-
-if (!RUN_BROWSER_TESTS)
-  console.log('browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
+import { describeInChromium, screenshot } from './harness.js';
 
 const timelineDots = (page: Page) => page.locator('[data-testid=timeline] svg g[aria-label=dot] circle');
 
-describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-    expect(session?.incidents ?? []).toEqual([]);
-  });
-
+describeInChromium('explorer in Chromium', (session) => {
   it('searches with words, shows highlighted snippets, and narrows by a facet', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/');
     await page.getByLabel('Words').fill('quota');
     await page.getByLabel('Words').press('Enter');
@@ -39,7 +27,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('opens an article with its layers, shows an evidence sentence and a merged event', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/?q=envoy+Santiago');
     await page
       .getByRole('link', { name: 'Envoy Ilsa Marrow arrives in Santiago for fisheries talks' })
@@ -74,7 +62,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('follows an entity from the text to its profile; the timeline has one mark per event', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/articles/marrow-warns');
     await page.locator('.article-body .entity', { hasText: 'Ilsa Marrow' }).click();
     await page.waitForSelector('[data-testid=timeline] svg');
@@ -94,7 +82,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('shows the events between two actors', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/entities?name=Ilsa%20Marrow');
     await page.getByRole('link', { name: 'Events between them and Tomas Aravena' }).click();
     await page.waitForSelector('.dyad-page [data-testid=timeline] svg');
@@ -105,7 +93,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('shows a story with its duplicate folded and its merged events', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/stories');
     await page.waitForSelector('ol.stories');
     await screenshot(page, 'stories');
@@ -122,7 +110,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('lists merged events with filters kept in the URL', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/events');
     await page.getByLabel('Event type').selectOption('CONSULT');
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -133,7 +121,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('analyses a pasted article', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/analyze');
     await page
       .getByLabel('Article text')
@@ -148,7 +136,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('is keyboard-navigable: skip link first, then the navigation', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/stories');
     await page.waitForSelector('ol.stories');
     await page.keyboard.press('Tab');
@@ -170,7 +158,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('explorer in Chromium', () => {
   });
 
   it('fits a 390 px wide screen without sideways scrolling', async () => {
-    const page = await session.newPage(390);
+    const page = await session().newPage(390);
     for (const path of [
       '/?q=quota',
       '/articles/marrow-arrives',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createApp, DEFAULT_WEB_ROOT, startServer, type RunningServer } from '../../src/server/index.js';
 import { inProcessAnalyzer } from '../server/analyzers.js';
 import { fixtureStore, XSS_FLAG } from '../server/fixtures.js';
@@ -96,4 +97,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`) });
   }
+}
+
+/**
+ * A describe block with one server and browser for all its tests; any incident fails it at the
+ * end. Skipped, with a one-line notice, where Chromium is missing (but not under CI).
+ */
+export function describeInChromium(name: string, body: (session: () => Session) => void): void {
+  if (!RUN_BROWSER_TESTS) console.log(`${name}: skipped, ${CHROMIUM} not found (apt-get install chromium)`);
+  describe.skipIf(!RUN_BROWSER_TESTS)(name, () => {
+    let session: Session | undefined;
+    beforeAll(async () => {
+      session = await startSession();
+    });
+    afterAll(async () => {
+      await session?.close();
+      expect(session?.incidents ?? []).toEqual([]);
+    });
+    body(() => session!);
+  });
 }

@@ -4,10 +4,10 @@
  * shows it, and nothing runs: the payloads would set a page-level flag, and any dialog, page
  * error or CSP report is recorded as an incident.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { XSS_FLAG } from '../server/fixtures.js';
-import { RUN_BROWSER_TESTS, pwned, screenshot, startSession, type Session } from './harness.js';
+import { describeInChromium, pwned, screenshot } from './harness.js';
 
 async function assertInert(page: Page): Promise<void> {
   expect(await pwned(page)).toBe(false);
@@ -23,18 +23,9 @@ async function assertInert(page: Page): Promise<void> {
   expect(active).toEqual({ scripts: 0, jsLinks: 0, handlers: 0 });
 }
 
-describe.skipIf(!RUN_BROWSER_TESTS)('XSS probes in Chromium', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-    expect(session?.incidents ?? []).toEqual([]);
-  });
-
+describeInChromium('XSS probes in Chromium', (session) => {
   it('search results show the probe title, source and snippet as text', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/?q=Harbour+notes');
     await page.waitForSelector('.hit');
     expect(await page.locator('.hit h3').textContent()).toContain(`<script>window.${XSS_FLAG}=true</script>`);
@@ -48,7 +39,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('XSS probes in Chromium', () => {
   });
 
   it('the reader shows the probe article as text, its javascript: URL unlinked', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/articles/probe-article');
     await page.waitForSelector('.article-body');
     expect(await page.locator('h1').textContent()).toContain('<script>');
@@ -68,7 +59,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('XSS probes in Chromium', () => {
   });
 
   it('pages listing the probe entity and its events stay inert', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     for (const path of ['/events', '/entities?name=Ilsa%20Marrow', '/entities?name=Bergen']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
@@ -79,7 +70,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('XSS probes in Chromium', () => {
   });
 
   it('pasted HTML with scripts is analysed, not run', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/analyze');
     await page.getByLabel('HTML').check();
     const lines = [

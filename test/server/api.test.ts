@@ -3,6 +3,9 @@
  * validation and error shapes, the token, security headers, CORS only when asked, and the
  * limits on POST /api/analyze.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, type ExplorerOptions } from '../../src/server/index.js';
 import { hangingAnalyzer, inProcessAnalyzer } from './analyzers.js';
@@ -246,6 +249,29 @@ describe('security', () => {
       expect(res.headers.get('x-frame-options')).toBe('DENY');
     }
     expect((await app.request('/api/stats')).headers.get('cache-control')).toBe('no-store');
+    const refused = await appWith({ token: 'abc' }).request('/api/stats');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('serves the web app with an index.html fallback for page paths, 404 for missing files', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'storyline-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(webRoot, 'assets', 'app-1.js'), 'export {};');
+    const app = appWith({ webRoot });
+    for (const path of ['/', '/articles/x', '/entities/e1']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain('<title>app</title>');
+    }
+    const asset = await app.request('/assets/app-1.js');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await app.request('/assets/missing.js')).status).toBe(404);
+    expect((await app.request('/../package.json')).status).not.toBe(200);
+    const unbuilt = await appWith({ webRoot: join(webRoot, 'absent') }).request('/');
+    expect(await unbuilt.text()).toContain('not built');
+    rmSync(webRoot, { recursive: true, force: true });
   });
 
   it('sends no CORS headers unless an origin is given, then only for it', async () => {

@@ -23,22 +23,5 @@ export interface ArticleResponse {
   merged: (TimelineEvent | null)[];
 }
 
-/** The PLOVER event types, in the contract's order (for filters and the chart's rows). */
-export const EVENT_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
+/** The PLOVER event types, in the contract's order (a plain constant, bundled from src/doc). */
+export { EVENT_TYPES } from '../../src/doc/types.js';

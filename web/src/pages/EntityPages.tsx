@@ -8,9 +8,29 @@ import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { apiPath, useApi } from '../api.js';
 import { articleHref, dyadHref, entityHref } from '../components/links.js';
 import { MergedEventList } from '../components/MergedEvents.js';
+import { EventTypeOptions } from '../components/EventTypeOptions.js';
 import { Load } from '../components/Status.js';
 import { TimelineChart } from '../components/TimelineChart.js';
-import { EVENT_TYPES, type CooccurringEntity, type EntityProfile, type TimelineEvent } from '../types.js';
+import type { CooccurringEntity, EntityProfile, TimelineEvent } from '../types.js';
+
+function EntityLine({
+  entity,
+  count,
+}: {
+  entity: Pick<EntityProfile, 'id' | 'name' | 'type' | 'country'>;
+  count: string;
+}) {
+  return (
+    <>
+      <Link to={entityHref(entity.id)}>{entity.name}</Link>
+      <span className="muted">
+        {' '}
+        {entity.type}
+        {entity.country ? ` · ${entity.country}` : ''} · {count}
+      </span>
+    </>
+  );
+}
 
 export function EntitySearchPage() {
   const [params] = useSearchParams();
@@ -29,12 +49,7 @@ export function EntitySearchPage() {
               <ul className="plain">
                 {entities.map((e) => (
                   <li key={e.id}>
-                    <Link to={entityHref(e.id)}>{e.name}</Link>
-                    <span className="muted">
-                      {' '}
-                      {e.type}
-                      {e.country ? ` · ${e.country}` : ''} · {e.mentions} mentions
-                    </span>
+                    <EntityLine entity={e} count={`${e.mentions} mentions`} />
                   </li>
                 ))}
               </ul>
@@ -100,13 +115,10 @@ function Cooccurring({ id }: { id: string }) {
             <ul className="plain cooccurring">
               {entities.map((e) => (
                 <li key={e.id}>
-                  <Link to={entityHref(e.id)}>{e.name}</Link>
-                  <span className="muted">
-                    {' '}
-                    {e.type}
-                    {e.country ? ` · ${e.country}` : ''} · {e.articles} shared{' '}
-                    {e.articles === 1 ? 'article' : 'articles'}
-                  </span>{' '}
+                  <EntityLine
+                    entity={e}
+                    count={`${e.articles} shared ${e.articles === 1 ? 'article' : 'articles'}`}
+                  />{' '}
                   <Link to={dyadHref(id, e.id)} aria-label={`Events between them and ${e.name}`}>
                     events between
                   </Link>
@@ -139,10 +151,7 @@ export function EntityPage() {
             <label className="inline-field">
               Event type{' '}
               <select value={type} onChange={(e) => setType(e.target.value)}>
-                <option value="">all</option>
-                {EVENT_TYPES.map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
+                <EventTypeOptions anyLabel="all" />
               </select>
             </label>
             <Load loaded={timeline}>

@@ -2,8 +2,9 @@
 import { useSearchParams } from 'react-router';
 import { apiPath, useApi } from '../api.js';
 import { MergedEventList } from '../components/MergedEvents.js';
+import { EventTypeOptions } from '../components/EventTypeOptions.js';
 import { Load } from '../components/Status.js';
-import { EVENT_TYPES, type TimelineEvent } from '../types.js';
+import type { TimelineEvent } from '../types.js';
 
 const FIELDS = ['type', 'country', 'entity', 'from', 'to'] as const;
 
@@ -32,10 +33,7 @@ export function EventsPage() {
         <label className="field">
           <span>Event type</span>
           <select name="type" defaultValue={filter.type}>
-            <option value="">any</option>
-            {EVENT_TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
+            <EventTypeOptions />
           </select>
         </label>
         <label className="field">

@@ -8,8 +8,9 @@ import { Link, useSearchParams } from 'react-router';
 import { apiPath, useApi } from '../api.js';
 import { articleHref } from '../components/links.js';
 import { Snippet } from '../components/Snippet.js';
+import { EventTypeOptions } from '../components/EventTypeOptions.js';
 import { Load } from '../components/Status.js';
-import { EVENT_TYPES, type SearchFacets, type SearchHit } from '../types.js';
+import type { SearchFacets, SearchHit } from '../types.js';
 
 const PAGE = 20;
 const FIELDS = ['q', 'entity', 'country', 'type', 'source', 'from', 'to'] as const;
@@ -100,10 +101,7 @@ export function SearchPage() {
         <label className="field field-type">
           <span>Event type</span>
           <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
-            <option value="">any</option>
-            {EVENT_TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
+            <EventTypeOptions />
           </select>
         </label>
         {field('source', 'Source')}
