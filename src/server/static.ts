@@ -19,14 +19,17 @@ const NOT_BUILT = 'The web app is not built (npm run build:web). The API answers
 
 export function serveWebApp(app: ExplorerApp, webRoot: string): void {
   app.use('*', async (c, next) => {
-    await next();
     // Vite names assets by content hash, so they never change; everything else is revalidated.
-    if (c.res.ok) c.header('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    c.header('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    await next();
   });
   if (existsSync(webRoot)) app.use('*', serveStatic({ root: webRoot }));
   app.get('*', async (c) => {
     // A path with a file extension that was not found is a missing file, not an app page.
-    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.text('not found\n', 404);
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) {
+      c.header('Cache-Control', 'no-cache');
+      return c.text('not found\n', 404);
+    }
     const index = await readFile(join(webRoot, 'index.html'), 'utf8').catch(() => null);
     return index === null ? c.text(NOT_BUILT, 200) : c.html(index);
   });
