@@ -2,7 +2,8 @@
  * An in-memory `Store & LinkQueries` for the explorer's tests: just enough linking to answer
  * every query the server makes (entities grouped by canonical name, merged events grouped by
  * type, actors and date, stories given by the fixtures). It stands in for the SQLite store, which
- * can replace it in these tests with no change to the server.
+ * can replace it in these tests with no change to the server. It is one file, longer than most,
+ * so that it can be swapped whole.
  */
 import type {
   ArticleListing,
