@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerDemo } from './demo.js';
+import { registerServe } from './serve.js';
 import { registerTag } from './tag.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   registerAnalyze(program, setExit);
   registerDemo(program, setExit);
+  registerServe(program, setExit);
   registerTag(program, setExit);
   try {
     await program.parseAsync([...argv]);

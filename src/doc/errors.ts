@@ -16,6 +16,16 @@ export const ERRORS = {
   E_NOT_ENGLISH: 'input does not look like English',
   E_INVARIANT: 'internal invariant broken',
   E_MODEL_MISSING: 'a model file is missing, so this stage ran without it',
+  // The HTTP API (src/server) and `storyline serve`.
+  E_BAD_REQUEST: 'the request is not valid',
+  E_UNAUTHORIZED: 'this server needs Authorization: Bearer <token>',
+  E_UNKNOWN_ID: 'nothing has this id',
+  E_NO_ROUTE: 'no such route',
+  E_TIMEOUT: 'the analysis took longer than the time limit',
+  E_BUSY: 'the server is busy, try again shortly',
+  E_INTERNAL: 'internal error',
+  E_NEEDS_TOKEN: 'listening beyond loopback needs a token (--token or STORYLINE_TOKEN)',
+  E_STORE_UNAVAILABLE: 'the store is not available',
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
