@@ -42,7 +42,8 @@ const summaryOf = (run: Run): IngestSummary => JSON.parse(run.stdout) as IngestS
 /** Row counts of every table, the jsonl export, and SQLite's own integrity verdict. */
 async function snapshot(file: string) {
   const db = new Database(file, { readonly: true });
-  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) =>
+    (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   const counts = Object.fromEntries(['articles', 'mentions', 'timexes', 'events'].map((t) => [t, count(t)]));
   const distinctIds = (db.prepare('SELECT COUNT(DISTINCT id) AS n FROM articles').get() as { n: number }).n;
   const integrity = db.pragma('integrity_check', { simple: true });
