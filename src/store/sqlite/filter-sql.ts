@@ -1,8 +1,11 @@
 /**
- * A `CorpusFilter` as SQL conditions on `articles a`, with named parameters only: user values
- * never enter the SQL text. Each condition is an indexed `a.seq IN (...)` lookup, so filters
- * combine by intersection. The text query is parsed and rendered as a quoted FTS5 expression.
+ * A `CorpusFilter` as SQL conditions with named parameters only: user values never enter the
+ * SQL text. Entity, country and type are looked up in `article_facts`: as a probe of its index
+ * per candidate article (`EXISTS`), or, for a fact few articles have, as the set of those
+ * articles (`IN`), which is cheaper to start from. The text query is parsed and rendered as a
+ * quoted FTS5 expression.
  */
+import { factFilters, type FactKind } from '../facts.js';
 import { upperBound } from '../filter.js';
 import { parseQuery } from '../query.js';
 import type { CorpusFilter } from '../types.js';
@@ -16,45 +19,50 @@ export interface FilterSql {
   readonly match: string | null;
 }
 
-/** `withText: false` leaves the text query to the caller (search joins the index itself). */
-export function filterSql(filter: CorpusFilter, withText = true): FilterSql {
+export interface FilterSqlOptions {
+  /**
+   * The article key of the outer query: `a.seq` (on `articles a`, the default) or `f.rowid`
+   * (on `articles_fts f`, where the caller matches the text itself and ranks).
+   */
+  readonly key?: 'a.seq' | 'f.rowid';
+  /** Whether few enough articles have a fact that starting from them is cheaper (outer `articles a` only). */
+  readonly rare?: (kind: FactKind, value: string) => boolean;
+}
+
+export function filterSql(filter: CorpusFilter, opts: FilterSqlOptions = {}): FilterSql {
+  const key = opts.key ?? 'a.seq';
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   const match = filter.text ? toFts5(parseQuery(filter.text)) : null;
   if (match) {
     params.match = match;
-    if (withText) where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+    if (key === 'a.seq')
+      where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
   }
-  if (filter.entity) {
-    params.entity = filter.entity;
+  factFilters(filter).forEach(([kind, value], i) => {
+    params[`fact${i}`] = value;
     where.push(
-      'a.seq IN (SELECT article FROM mentions WHERE canonical = @entity UNION SELECT article FROM mentions WHERE text = @entity)',
+      key === 'a.seq' && opts.rare?.(kind, value)
+        ? `a.seq IN (SELECT article FROM article_facts WHERE kind = '${kind}' AND value = @fact${i})`
+        : `EXISTS (SELECT 1 FROM article_facts WHERE kind = '${kind}' AND value = @fact${i} AND article = ${key})`,
     );
-  }
-  if (filter.country) {
-    params.country = filter.country;
-    where.push(
-      'a.seq IN (SELECT article FROM mentions WHERE country = @country' +
-        ' UNION SELECT article FROM events WHERE source_country = @country' +
-        ' UNION SELECT article FROM events WHERE target_country = @country)',
-    );
-  }
-  if (filter.type) {
-    params.type = filter.type;
-    where.push('a.seq IN (SELECT article FROM events WHERE type = @type)');
-  }
+  });
+  const own: string[] = [];
   if (filter.source) {
     params.source = filter.source;
-    where.push('a.source = @source');
+    own.push('a.source = @source');
   }
   if (filter.from) {
     params.from = filter.from;
-    where.push('a.published >= @from');
+    own.push('a.published >= @from');
   }
   if (filter.to) {
     params.to = upperBound(filter.to);
-    where.push('a.published <= @to');
+    own.push('a.published <= @to');
   }
+  if (key === 'a.seq') where.push(...own);
+  else if (own.length)
+    where.push(`EXISTS (SELECT 1 FROM articles a WHERE a.seq = f.rowid AND ${own.join(' AND ')})`);
   return { where, params, match };
 }
 

@@ -5,9 +5,11 @@
  * stays bounded and a page never mixes two versions of an article.
  */
 import type { StoredArticle, PutOutcome, Store, CorpusFilter, SearchHit, SearchOptions } from '../types.js';
-import type { ArticleListing, SearchFacets, StoreStats, FacetCount } from '../types.js';
-import { filterSql, whereClause } from './filter-sql.js';
+import type { ArticleListing, SearchFacets, StoreStats } from '../types.js';
+import { articleFacts, type FactKind } from '../facts.js';
+import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
 import { openSqlite, type OpenSqliteOptions, type SqliteDb } from './open.js';
+import { facetCounts, searchHits } from './search.js';
 import {
   assembleArticle,
   groupByArticle,
@@ -19,20 +21,11 @@ import {
 } from './rows.js';
 
 const PAGE = 200;
-const FACET_LIMIT = 10;
-const SNIPPET_TOKENS = 24;
-const LEAD_CHARS = 240;
-const DEFAULT_HIGHLIGHT = { open: '**', close: '**' };
+/** A fact fewer articles have than this is a set to start from rather than a probe per article. */
+const RARE_FACT = 2_000;
 
 const ids = (values: readonly (string | number)[]): string => JSON.stringify(values);
 const IN_JSON = 'IN (SELECT value FROM json_each(?))';
-
-/** The opening of the body, cut at a word, for hits found without a text query. */
-function lead(body: string): string {
-  if (body.length <= LEAD_CHARS) return body.replace(/\s+/g, ' ');
-  const cut = body.slice(0, LEAD_CHARS);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LEAD_CHARS / 2)).replace(/\s+/g, ' ')}…`;
-}
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -41,8 +34,10 @@ export class SqliteStore implements Store {
   private readonly insertMention;
   private readonly insertTimex;
   private readonly insertEvent;
+  private readonly insertFact;
   private readonly findVersion;
   private readonly deleteArticle;
+  private readonly countFact;
 
   constructor(
     readonly file: string,
@@ -63,6 +58,10 @@ export class SqliteStore implements Store {
     this.insertEvent = db.prepare(
       'INSERT INTO events (article, idx, type, mode, modality, date, source_name, source_country,' +
         ' target_name, target_country, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertFact = db.prepare('INSERT INTO article_facts (kind, value, article) VALUES (?, ?, ?)');
+    this.countFact = db.prepare(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_facts WHERE kind = ? AND value = ? LIMIT ${RARE_FACT})`,
     );
     this.findVersion = db.prepare('SELECT seq, hash, pipeline_version FROM articles WHERE id = ?');
     this.deleteArticle = db.prepare('DELETE FROM articles WHERE seq = ?');
@@ -114,7 +113,15 @@ export class SqliteStore implements Store {
         e.evidence.end,
       ),
     );
+    for (const [kind, value] of articleFacts(a)) this.insertFact.run(kind, value, seq);
     return old ? 'updated' : 'added';
+  }
+
+  /** Filters on `articles a`, starting from a fact's articles when they are few. */
+  private where(filter: CorpusFilter) {
+    const rare: FilterSqlOptions['rare'] = (kind: FactKind, value: string) =>
+      (this.countFact.get(kind, value) as { n: number }).n < RARE_FACT;
+    return filterSql(filter, { rare });
   }
 
   async putArticles(articles: readonly StoredArticle[]): Promise<PutOutcome[]> {
@@ -168,7 +175,7 @@ export class SqliteStore implements Store {
     columns: string,
     read: (rows: ArticleRow[]) => T[],
   ): AsyncGenerator<T> {
-    const f = filterSql(filter);
+    const f = this.where(filter);
     const sql =
       `SELECT ${columns} FROM articles a ${whereClause([...f.where, 'a.id > @after'])}` +
       ` ORDER BY a.id LIMIT ${PAGE}`;
@@ -205,76 +212,17 @@ export class SqliteStore implements Store {
   }
 
   async search(filter: CorpusFilter, opts: SearchOptions = {}): Promise<SearchHit[]> {
-    const limit = Math.max(1, Math.floor(opts.limit ?? 20));
-    const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-    const { open, close } = opts.highlight ?? DEFAULT_HIGHLIGHT;
-    const f = filterSql(filter, false);
-    const page = { ...f.params, limit, offset };
-    type Hit = {
-      seq: number;
-      id: string;
-      title: string | null;
-      published: string | null;
-      source: string | null;
-    };
-    if (!f.match) {
-      const rows = this.db
-        .prepare(
-          `SELECT a.seq, a.id, a.title, a.published, a.source, a.body FROM articles a ${whereClause(f.where)}` +
-            ' ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT @limit OFFSET @offset',
-        )
-        .all(page) as (Hit & { body: string })[];
-      return rows.map(({ body, seq: _seq, ...hit }) => ({ ...hit, score: 0, snippet: lead(body) }));
-    }
-    const rows = this.db
-      .prepare(
-        'SELECT a.seq, a.id, a.title, a.published, a.source, f.rank AS rank FROM articles_fts f' +
-          ` JOIN articles a ON a.seq = f.rowid ${whereClause(['articles_fts MATCH @match', ...f.where])}` +
-          ' ORDER BY f.rank, a.id LIMIT @limit OFFSET @offset',
-      )
-      .all(page) as (Hit & { rank: number })[];
-    const snippet = this.db.prepare(
-      `SELECT snippet(articles_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS s FROM articles_fts` +
-        ' WHERE articles_fts MATCH @match AND rowid = @seq',
-    );
-    return rows.map(({ seq, rank, ...hit }) => ({
-      ...hit,
-      score: Math.round(-rank * 1000) / 1000,
-      // A BigInt binds as INTEGER; FTS5 ignores a rowid constraint bound as a JS number (REAL).
-      snippet: (
-        (snippet.get({ match: f.match, open, close, seq: BigInt(seq) }) as { s: string } | undefined)?.s ?? ''
-      ).replace(/\s+/g, ' '),
-    }));
+    return searchHits(this.db, filter, opts, this.where(filter));
   }
 
   async countArticles(filter: CorpusFilter = {}): Promise<number> {
-    const f = filterSql(filter);
+    const f = this.where(filter);
     const row = this.db.prepare(`SELECT COUNT(*) AS n FROM articles a ${whereClause(f.where)}`).get(f.params);
     return (row as { n: number }).n;
   }
 
   async facets(filter: CorpusFilter): Promise<SearchFacets> {
-    const f = filterSql(filter);
-    const hits = `WITH hits AS (SELECT a.seq FROM articles a ${whereClause(f.where)})`;
-    const count = (sql: string): FacetCount[] =>
-      this.db
-        .prepare(`${hits} ${sql} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`)
-        .all(f.params) as FacetCount[];
-    return this.db.transaction(() => ({
-      entities: count(
-        'SELECT canonical AS value, COUNT(DISTINCT article) AS count FROM mentions WHERE article IN hits GROUP BY canonical',
-      ),
-      types: count(
-        'SELECT type AS value, COUNT(DISTINCT article) AS count FROM events WHERE article IN hits GROUP BY type',
-      ),
-      sources: count(
-        'SELECT source AS value, COUNT(*) AS count FROM articles WHERE seq IN hits AND source IS NOT NULL GROUP BY source',
-      ),
-      months: count(
-        'SELECT substr(published, 1, 7) AS value, COUNT(*) AS count FROM articles' +
-          ' WHERE seq IN hits AND length(published) >= 7 GROUP BY value',
-      ),
-    }))();
+    return facetCounts(this.db, this.where(filter));
   }
 
   async stats(): Promise<StoreStats> {

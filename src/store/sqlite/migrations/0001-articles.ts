@@ -39,9 +39,6 @@ CREATE TABLE mentions (
   country TEXT,
   PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_canonical ON mentions(canonical, article);
-CREATE INDEX mentions_text ON mentions(text, article);
-CREATE INDEX mentions_country ON mentions(country, article) WHERE country IS NOT NULL;
 
 CREATE TABLE timexes (
   article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
@@ -69,9 +66,17 @@ CREATE TABLE events (
   evidence_end INTEGER NOT NULL,
   PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
-CREATE INDEX events_type ON events(type, article);
-CREATE INDEX events_source_country ON events(source_country, article) WHERE source_country IS NOT NULL;
-CREATE INDEX events_target_country ON events(target_country, article) WHERE target_country IS NOT NULL;
+
+-- What the filters ask of an article, one row per distinct fact: kind 'entity' (a mention's canonical
+-- form or text, lower-cased), 'country' (of a mention or an event actor), 'type' (an event's type).
+-- One index answers every filter both ways: "articles with this fact" and "has this article it".
+CREATE TABLE article_facts (
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (kind, value, article)
+) WITHOUT ROWID;
+CREATE INDEX article_facts_article ON article_facts(article);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, body, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
