@@ -1,6 +1,7 @@
 /**
  * The store: the `Store` interface every corpus command codes against, the shared filters, query
- * syntax and export formats, and `openStore`, which picks the implementation from the location.
+ * syntax, facts and export formats, the ingest loop, and `openStore`, which picks the
+ * implementation from the location.
  */
 import { StoreOpenError } from './sqlite/open.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
@@ -9,6 +10,9 @@ import type { Store } from './types.js';
 export * from './types.js';
 export * from './filter.js';
 export * from './query.js';
+export * from './facts.js';
+export { ingestInto, type IngestIntoOptions, type SettledEvent } from './ingest.js';
+export { EXPORT_FORMATS, exportFormatter, type ExportFormat, type ExportFormatter } from './export/index.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { StoreOpenError } from './sqlite/open.js';
 
