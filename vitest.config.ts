@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Shared suites (the Store contract) run from each implementation's own test file.
+    exclude: ['**/node_modules/**', '**/*.case.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -4,8 +4,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './analyze.js';
+import { registerArticles } from './articles.js';
 import { registerDemo } from './demo.js';
 import { registerServe } from './serve.js';
+import { registerExport } from './export.js';
+import { registerIngest } from './ingest.js';
+import { registerSearch } from './search.js';
+import { registerStats } from './stats.js';
 import { registerTag } from './tag.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,6 +27,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDemo(program, setExit);
   registerServe(program, setExit);
   registerTag(program, setExit);
+  registerIngest(program, setExit);
+  registerSearch(program, setExit);
+  registerExport(program, setExit);
+  registerStats(program, setExit);
+  registerArticles(program, setExit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -77,7 +77,7 @@ export function extractDoc(raw: RawArticle, opts: ExtractOptions = {}): Result<D
   if (given && !published)
     issues.push(issue('W_BAD_DATE', `publication date "${given}" is not a date; ignored`));
   const doc = createDoc(raw.id, e.body, {
-    title: e.title,
+    title: raw.title?.trim() || e.title,
     published: published ?? e.published,
     url: raw.url ?? null,
     source: raw.source ?? null,

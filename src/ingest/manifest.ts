@@ -1,6 +1,6 @@
 /**
  * `--input F.jsonl` manifests: one article per line (`id`, `text` | `html` | `path`,
- * `published`, `url`, `source`). A bad line becomes one failure naming `F.jsonl:LINE`.
+ * `published`, `title`, `url`, `source`). A bad line becomes one failure naming `F.jsonl:LINE`.
  */
 import { z } from 'zod';
 
@@ -11,6 +11,7 @@ const ManifestLine = z
     html: z.string().optional(),
     path: z.string().min(1).optional(),
     published: z.string().nullable().optional(),
+    title: z.string().nullable().optional(),
     url: z.string().nullable().optional(),
     source: z.string().nullable().optional(),
   })

@@ -11,6 +11,8 @@ export interface RawArticle {
   readonly text?: string;
   readonly html?: string;
   readonly published?: string | null;
+  /** A headline the input gives (manifest `title`, feed item); extraction prefers it. */
+  readonly title?: string | null;
   readonly url?: string | null;
   readonly source?: string | null;
   /** Non-fatal problems met while reading (e.g. invalid bytes replaced); copied onto the doc. */

@@ -117,7 +117,12 @@ async function rawFromManifestLine(
   baseDir: string,
   maxBytes: number,
 ): Promise<Result<RawArticle>> {
-  const extra = { published: line.published ?? null, url: line.url ?? null, source: line.source ?? null };
+  const extra = {
+    published: line.published ?? null,
+    title: line.title ?? null,
+    url: line.url ?? null,
+    source: line.source ?? null,
+  };
   if (line.path !== undefined) {
     const bytes = await readFileLimited(path.resolve(baseDir, line.path), where, maxBytes);
     return bytes.ok ? rawFromBytes(bytes.value, line.id, where, kindOf(line.path), extra) : bytes;

@@ -149,6 +149,14 @@ export interface StoredArticle extends DocJson {
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
 
+/** How `search` pages and marks its hits. */
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  /** Put around each matched word of the snippet (default `**` and `**`; text, never HTML). */
+  highlight?: { open: string; close: string };
+}
+
 /**
  * The store behind every corpus command. The linking issue extends it with entity, timeline and
  * story queries; the PostgreSQL store implements the same interface and passes the same
@@ -164,7 +172,10 @@ export interface Store {
   articlesByUrl(urls: readonly string[]): Promise<Map<string, string>>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(filter?: CorpusFilter): AsyncIterable<ArticleListing>;
-  search(filter: CorpusFilter, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /** Hits best first (BM25 when `filter.text` is given, else newest first). */
+  search(filter: CorpusFilter, opts?: SearchOptions): Promise<SearchHit[]>;
+  /** How many articles match (all hits, not one page). */
+  countArticles(filter?: CorpusFilter): Promise<number>;
   facets(filter: CorpusFilter): Promise<SearchFacets>;
   /** Streams stored articles in a stable order, in bounded memory. */
   exportArticles(filter?: CorpusFilter): AsyncIterable<StoredArticle>;

@@ -233,6 +233,10 @@ export class MemoryStore implements ExplorerStore {
       .slice(offset, offset + (opts.limit ?? 20));
   }
 
+  async countArticles(filter: CorpusFilter = {}): Promise<number> {
+    return this.hits(filter).length;
+  }
+
   async facets(filter: CorpusFilter): Promise<SearchFacets> {
     const hits = this.hits(filter);
     const distinct = (values: string[]) => [...new Set(values)];

@@ -1,0 +1,34 @@
+/**
+ * The store: the `Store` interface every corpus command codes against, the shared filters, query
+ * syntax, facts and export formats, the ingest loop, and `openStore`, which picks the
+ * implementation from the location.
+ */
+import { StoreOpenError } from './sqlite/open.js';
+import { SqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './types.js';
+
+export * from './types.js';
+export * from './filter.js';
+export * from './query.js';
+export * from './facts.js';
+export { ingestInto, type IngestIntoOptions, type SettledEvent } from './ingest.js';
+export { EXPORT_FORMATS, exportFormatter, type ExportFormat, type ExportFormatter } from './export/index.js';
+export { SqliteStore } from './sqlite/sqlite-store.js';
+export { StoreOpenError } from './sqlite/open.js';
+
+export const DEFAULT_STORE = './storyline.db';
+
+/** `--db`, else `$STORYLINE_DB`, else `./storyline.db`. */
+export function storeLocation(given: string | undefined, env: NodeJS.ProcessEnv): string {
+  return given || env.STORYLINE_DB || DEFAULT_STORE;
+}
+
+/** Opens the store at a path (SQLite, created on first use) or a `postgres://` URL. */
+export async function openStore(location: string): Promise<Store> {
+  if (/^postgres(ql)?:\/\//i.test(location))
+    throw new StoreOpenError(
+      location,
+      'PostgreSQL stores are not available yet; give a file path for SQLite',
+    );
+  return new SqliteStore(location);
+}

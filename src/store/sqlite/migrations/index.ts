@@ -1,0 +1,14 @@
+/**
+ * SQLite's migrations in the order they apply. Each is a module exporting `name` and `sql`;
+ * a new one is appended with the next number and only adds (tables, columns, indexes), so an
+ * older store upgrades in place on open and no migration ever rewrites another's work.
+ */
+import * as m0001 from './0001-articles.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...m0001 }];
