@@ -64,11 +64,10 @@ export interface SearchHit {
   source: string | null;
   score: number;
   /**
-   * A short passage of plain text around the matches. Each matched run is wrapped in U+E000
-   * (start) and U+E001 (end), private-use characters that never mean HTML: a reader splits on
-   * them and renders the parts as text nodes, never parsing a snippet as markup. A stray U+E000
-   * or U+E001 in an article's own text can at worst misplace a highlight, never inject anything.
-   * SQLite FTS5: `snippet(fts, col, char(57344), char(57345), '…', 24)`.
+   * A short passage of plain text around the matches, each matched run wrapped in the
+   * `SearchOptions.highlight` markers (default `**`). The HTTP API asks for U+E000 (start) and
+   * U+E001 (end), private-use characters that never mean HTML: the web app splits on them and
+   * renders the parts as text nodes, never parsing a snippet as markup.
    */
   snippet: string;
 }

@@ -20,6 +20,9 @@ import {
 } from '../schemas.js';
 import type { ExplorerApp, ExplorerStore } from '../types.js';
 
+/** The web app splits snippets on these private-use characters and renders the parts as text. */
+const SNIPPET_MARKERS = { open: '\uE000', close: '\uE001' };
+
 /** Query parameters to the store's filter (`q` is the full-text query). */
 export function toCorpusFilter(query: z.infer<typeof CorpusFilterQuery>): CorpusFilter {
   const { q, ...rest } = query;
@@ -61,7 +64,7 @@ export function registerCorpusRoutes(app: ExplorerApp, store: ExplorerStore): vo
       const { limit, offset, facets, ...query } = c.req.valid('query');
       const filter = toCorpusFilter(query);
       const [hits, counts] = await Promise.all([
-        store.search(filter, { limit, offset }),
+        store.search(filter, { limit, offset, highlight: SNIPPET_MARKERS }),
         facets ? store.facets(filter) : undefined,
       ]);
       return c.json(counts ? { hits, facets: counts } : { hits }, 200);
