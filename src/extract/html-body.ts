@@ -7,6 +7,7 @@
  *   3. `densestBlockBody`: the element whose child paragraphs hold the most text.
  */
 import { Readability } from '@mozilla/readability';
+import { detach, elementsOf, measure } from './dom-measure.js';
 import { paragraphsOf, type DomNode } from './dom-text.js';
 import { parseDocument, toArray, type DomDocument, type DomElement } from './html-dom.js';
 import { trimParagraphs } from './trim-paragraphs.js';
@@ -29,28 +30,34 @@ export const MIN_BODY_CHARS = 250;
 
 const NOISE =
   /(^|[\s_-])(caption|credits?|share|sharing|social|related|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|sponsor(ed)?|byline|author|bio|breadcrumbs?|tags?|comments?|toolbar|timestamp|dateline|signup|recirc|read-?more|more-stories|outbrain|taboola|disclaimer|copyright|hidden|visually-hidden|sr-only)([\s_-]|$)/i;
-const NOISE_TAGS =
-  'figure, figcaption, aside, nav, form, button, footer, noscript, [aria-hidden="true"], [hidden]';
+const NOISE_TAGS = new Set('FIGURE FIGCAPTION ASIDE NAV FORM BUTTON FOOTER NOSCRIPT'.split(' '));
+const LIST_LIKE = new Set('UL OL P LI H2 H3 H4 H5 H6 DIV SPAN'.split(' '));
 
 const textLength = (el: DomNode): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
-function linkTextLength(el: DomElement): number {
-  return toArray(el.querySelectorAll('a')).reduce((n, a) => n + textLength(a), 0);
+const isNoiseElement = (el: DomElement): boolean =>
+  NOISE_TAGS.has(el.tagName) ||
+  el.getAttribute('aria-hidden') === 'true' ||
+  el.getAttribute('hidden') !== null;
+
+function inBlockquote(el: DomElement): boolean {
+  for (let up = el.parentNode; up; up = up.parentNode) if (up.tagName === 'BLOCKQUOTE') return true;
+  return false;
 }
 
 /** Removes captions, share/related/newsletter blocks and link lists from an article element. */
 export function cleanArticleElement(root: DomElement): void {
-  const total = Math.max(1, textLength(root));
-  const small = (el: DomElement): boolean => textLength(el) < total * 0.25;
-  for (const el of toArray(root.querySelectorAll(NOISE_TAGS))) if (small(el)) el.remove();
-  for (const el of toArray(root.querySelectorAll('[class], [id]'))) {
-    const names = `${el.className ?? ''} ${el.id ?? ''}`;
-    if (NOISE.test(names) && small(el)) el.remove();
-  }
-  for (const el of toArray(root.querySelectorAll('ul, ol, p, li, h2, h3, h4, h5, h6, div, span'))) {
-    const len = textLength(el);
+  const m = measure(root);
+  const inner = m.elements.slice(1);
+  const total = Math.max(1, m.text.get(root)!);
+  const small = (el: DomElement): boolean => m.text.get(el)! < total * 0.25;
+  for (const el of inner) if (isNoiseElement(el) && small(el)) detach(m, el);
+  for (const el of inner) if (NOISE.test(`${el.className ?? ''} ${el.id ?? ''}`) && small(el)) detach(m, el);
+  for (const el of inner) {
+    if (!LIST_LIKE.has(el.tagName)) continue;
+    const len = m.text.get(el)!;
     // Embedded posts (tweets) are quoted material and link-heavy by nature: keep them.
-    if (len > 0 && small(el) && linkTextLength(el) / len >= 0.8 && !el.closest('blockquote')) el.remove();
+    if (len > 0 && small(el) && m.links.get(el)! / len >= 0.8 && !inBlockquote(el)) detach(m, el);
   }
 }
 
@@ -68,8 +75,8 @@ function candidate(
 
 /** Captions and credits are small, clearly marked, and confuse Readability's scoring: drop them first. */
 const PRE_CLEAN = /(caption|credit)/i;
-export function removeCaptions(doc: DomElement): void {
-  for (const el of toArray(doc.querySelectorAll('figcaption, [class], [id]'))) {
+export function removeCaptions(doc: DomDocument): void {
+  for (const el of doc.documentElement ? elementsOf(doc.documentElement) : []) {
     if (el.tagName !== 'FIGCAPTION' && !PRE_CLEAN.test(`${el.className ?? ''} ${el.id ?? ''}`)) continue;
     if (textLength(el) < 400) el.remove();
   }

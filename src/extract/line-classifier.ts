@@ -127,34 +127,36 @@ function isTagList(line: string): boolean {
   );
 }
 
-export function classifyLine(raw: string, ctx: LineContext = {}): LineVerdict {
+/** `features`: the line's `lineFeatures`, when the caller has them already. */
+export function classifyLine(raw: string, ctx: LineContext = {}, features?: LineFeatures): LineVerdict {
   const line = raw.trim();
   if (!line) return { keep: false, reason: 'empty' };
-  const f = lineFeatures(line);
-  if (AD_MARKER.test(line)) return { keep: false, reason: 'ad-marker' };
+  const f = features ?? lineFeatures(line);
+  // Each rule tests its cheap condition (word count, prose) before its pattern.
+  if (f.words <= 4 && AD_MARKER.test(line)) return { keep: false, reason: 'ad-marker' };
   if (ctx.title && normalise(line) === normalise(ctx.title)) return { keep: false, reason: 'title-repeat' };
   if (f.words <= 6 && LIST_HEADING.test(line)) return { keep: false, reason: 'list-heading' };
-  if (COMMENT_COUNT.test(line)) return { keep: false, reason: 'comment-count' };
+  if (f.words <= 4 && COMMENT_COUNT.test(line)) return { keep: false, reason: 'comment-count' };
   const prose = readsLikeProse(f);
   const quoted = /^["“‘']/.test(line);
   if (
     !quoted &&
-    CALL_TO_ACTION.test(line) &&
-    (f.words <= 15 || !prose || (f.addressesReader && (f.words <= 30 || ctx.nearEnd)))
+    (f.words <= 15 || !prose || (f.addressesReader && (f.words <= 30 || ctx.nearEnd))) &&
+    CALL_TO_ACTION.test(line)
   )
     return { keep: false, reason: 'call-to-action' };
-  if (COPYRIGHT.test(line) && (f.words <= 12 || !prose)) return { keep: false, reason: 'copyright' };
-  if (/^(read more|related|see also|more|watch|listen|also read)\s*[:|»›-]/i.test(line) && f.words <= 25)
+  if ((f.words <= 12 || !prose) && COPYRIGHT.test(line)) return { keep: false, reason: 'copyright' };
+  if (f.words <= 25 && /^(read more|related|see also|more|watch|listen|also read)\s*[:|»›-]/i.test(line))
     return { keep: false, reason: 'list-item' };
-  if (CAPTION.test(line) && f.words <= 20) return { keep: false, reason: 'caption' };
-  if (TIMESTAMP.test(line) && (f.words <= 8 || (f.words <= 16 && !f.endsSentence)))
+  if (f.words <= 20 && CAPTION.test(line)) return { keep: false, reason: 'caption' };
+  if ((f.words <= 8 || (f.words <= 16 && !f.endsSentence)) && TIMESTAMP.test(line))
     return { keep: false, reason: 'timestamp' };
-  if (READING_TIME.test(line)) return { keep: false, reason: 'timestamp' };
-  if (DATE_ONLY.test(line)) return { keep: false, reason: 'timestamp' };
-  if (CREDIT_LINE.test(line) && f.words <= 40) return { keep: false, reason: 'byline' };
+  if (f.words <= 12 && READING_TIME.test(line)) return { keep: false, reason: 'timestamp' };
+  if (f.words <= 16 && DATE_ONLY.test(line)) return { keep: false, reason: 'timestamp' };
+  if (f.words <= 40 && CREDIT_LINE.test(line)) return { keep: false, reason: 'byline' };
   if (BARE_URL.test(line)) return { keep: false, reason: 'navigation' };
-  if (TAG_LIST.test(line) && f.words <= 15) return { keep: false, reason: 'list-item' };
-  if (BYLINE.test(line) && f.words <= 12) return { keep: false, reason: 'byline' };
+  if (f.words <= 15 && TAG_LIST.test(line)) return { keep: false, reason: 'list-item' };
+  if (f.words <= 12 && BYLINE.test(line)) return { keep: false, reason: 'byline' };
   if (ctx.afterTitle && f.words <= 6 && f.capitalisedRatio >= 0.99 && f.stopRatio === 0)
     return { keep: false, reason: 'caption' };
   if (prose || f.endsSentence) return { keep: true, reason: 'sentence' };

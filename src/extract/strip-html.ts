@@ -1,0 +1,304 @@
+/**
+ * A one-pass scanner that cuts a page down to what text extraction reads, before any DOM is
+ * built: most of a news page's bytes are scripts, styles, inline SVG, JSON blobs and tracking
+ * attributes, and every node and attribute linkedom builds costs time and memory. It removes
+ * `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>` elements, comments and CDATA
+ * sections, keeps the JSON-LD blocks aside (the page's own metadata and, sometimes, its
+ * body), and keeps only the attributes that extraction reads (class, id, visibility, microdata,
+ * meta content, links), dropping any value longer than `MAX_ATTRIBUTE_CHARS`.
+ *
+ * It follows the tokenizer rules of htmlparser2 (which linkedom parses with) and of the HTML
+ * standard where they agree: a raw-text element (script, style, title, textarea, xmp) ends at
+ * the first `</name` followed by space or `>`, even inside a JavaScript string, as it does in
+ * a browser; a quote only opens an attribute value after `=`; a comment ends at the first `-->`.
+ * No library does this without building the tree we want to avoid, hence our own.
+ */
+
+import { BLOCK_ELEMENTS } from './dom-text.js';
+
+export interface StrippedPage {
+  /** The page with the removed parts cut out; parses to the same text as the original. */
+  readonly html: string;
+  /** The text of each `<script type="application/ld+json">`, in page order. */
+  readonly jsonLd: string[];
+}
+
+/** Longer attribute values (inline images, serialised state) are dropped, not parsed. */
+export const MAX_ATTRIBUTE_CHARS = 4_000;
+
+/** Attributes extraction, Readability or the page metadata read; every other one is dropped. */
+const KEPT_ATTRIBUTES = new Set(
+  (
+    'class id style hidden aria-hidden aria-modal role itemprop itemtype itemscope property name ' +
+    'content datetime href rel type lang dir charset http-equiv src colspan rowspan summary'
+  ).split(' '),
+);
+
+/** Raw-text elements dropped whole (their content is never markup). */
+const DROPPED_RAW = new Set(['script', 'style']);
+/** Elements whose content is raw text up to their end tag (htmlparser2's special tags). */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+/**
+ * Elements dropped with their whole subtree: never article text, and often a large share of a
+ * page's nodes. Navigation (by tag or ARIA role; Readability drops these roles too) and page
+ * footers carry no body text on the pages we measured (docs/stages.md).
+ */
+const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer']);
+const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isAlpha = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+/** Where a tag or attribute name ends (htmlparser2's `isEndOfTagSection`). */
+const endsName = (c: number): boolean => c === 47 || c === 62 || isSpace(c);
+
+interface StartTag {
+  readonly name: string;
+  /** Index just past the closing `>` (the input length when the tag never closes). */
+  readonly end: number;
+  readonly selfClosing: boolean;
+  readonly attributes: { name: string; value: string | null; quote: number }[];
+}
+
+/** Reads the start tag at `lt` (`<` followed by a letter), attribute by attribute. */
+function readStartTag(html: string, lt: number): StartTag {
+  const n = html.length;
+  let i = lt + 1;
+  while (i < n && !endsName(html.charCodeAt(i))) i++;
+  const name = html.slice(lt + 1, i).toLowerCase();
+  const attributes: StartTag['attributes'] = [];
+  let selfClosing = false;
+  while (i < n) {
+    const c = html.charCodeAt(i);
+    if (c === 62) return { name, end: i + 1, selfClosing, attributes };
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === 47) {
+      selfClosing = true;
+      i++;
+      continue;
+    }
+    selfClosing = false;
+    const nameStart = i;
+    i++; // a name may start with `=`
+    while (i < n && !endsName(html.charCodeAt(i)) && html.charCodeAt(i) !== 61) i++;
+    const attrName = html.slice(nameStart, i).toLowerCase();
+    let j = i;
+    while (j < n && isSpace(html.charCodeAt(j))) j++;
+    if (html.charCodeAt(j) !== 61) {
+      attributes.push({ name: attrName, value: null, quote: 0 });
+      i = j;
+      continue;
+    }
+    j++;
+    while (j < n && isSpace(html.charCodeAt(j))) j++;
+    const q = html.charCodeAt(j);
+    if (q === 34 || q === 39) {
+      const close = html.indexOf(q === 34 ? '"' : "'", j + 1);
+      const stop = close < 0 ? n : close;
+      attributes.push({ name: attrName, value: html.slice(j + 1, stop), quote: q });
+      i = stop + 1;
+    } else {
+      let k = j;
+      while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 62) k++;
+      attributes.push({ name: attrName, value: html.slice(j, k), quote: 0 });
+      i = k;
+    }
+  }
+  return { name, end: n, selfClosing, attributes };
+}
+
+/** The tag rebuilt with only the kept attributes, or null when nothing was dropped. */
+function filteredTag(html: string, lt: number, tag: StartTag): string | null {
+  const kept = tag.attributes.filter(
+    (a) => KEPT_ATTRIBUTES.has(a.name) && (a.value === null || a.value.length <= MAX_ATTRIBUTE_CHARS),
+  );
+  if (kept.length === tag.attributes.length) return null;
+  let out = `<${html.slice(lt + 1, lt + 1 + tag.name.length)}`;
+  for (const a of kept) {
+    if (a.value === null) out += ` ${a.name}`;
+    else if (a.quote === 39) out += ` ${a.name}="${a.value.replace(/"/g, '&quot;')}"`;
+    else out += ` ${a.name}="${a.value}"`;
+  }
+  return out + (tag.selfClosing ? '/>' : '>');
+}
+
+/** Index of the first `</name` (any case) at or after `from` that is followed by space or `>`. */
+function rawTextEnd(html: string, name: string, from: number): number {
+  for (let i = html.indexOf('</', from); i >= 0; i = html.indexOf('</', i + 2)) {
+    const after = i + 2 + name.length;
+    if (html.slice(i + 2, after).toLowerCase() !== name) continue;
+    if (after >= html.length || html.charCodeAt(after) === 62 || isSpace(html.charCodeAt(after))) return i;
+  }
+  return -1;
+}
+
+/** Index just past the `>` of the end tag that starts at `lt`, or the input length. */
+function pastTag(html: string, lt: number): number {
+  const gt = html.indexOf('>', lt);
+  return gt < 0 ? html.length : gt + 1;
+}
+
+/**
+ * Blank text next to these tags is neither rendered nor kept by `paragraphsOf` (each ends a
+ * paragraph, a cell, or is never shown), so the text nodes holding it need not be built.
+ */
+const BLOCK_TAGS = new Set([
+  ...[...BLOCK_ELEMENTS].map((t) => t.toLowerCase()),
+  ...'html head body title meta link base td th'.split(' '),
+]);
+
+const isBlank = (html: string, from: number, to: number): boolean => {
+  for (let k = from; k < to; k++) if (!isSpace(html.charCodeAt(k))) return false;
+  return true;
+};
+
+/** `<link>` is only read for the canonical URL; `<meta>` only for its content. */
+function unread(tag: StartTag): boolean {
+  if (tag.name === 'link')
+    return !tag.attributes.some((a) => a.name === 'rel' && /canonical/i.test(a.value ?? ''));
+  if (tag.name === 'meta') return !tag.attributes.some((a) => a.name === 'content' || a.name === 'charset');
+  return false;
+}
+
+const isJsonLd = (tag: StartTag): boolean =>
+  tag.attributes.some((a) => a.name === 'type' && /ld\+json/i.test(a.value ?? ''));
+
+const droppedSubtree = (tag: StartTag): boolean =>
+  DROPPED_SUBTREE.has(tag.name) ||
+  tag.attributes.some((a) => a.name === 'role' && DROPPED_ROLES.test(a.value ?? ''));
+
+/** An element being dropped with its subtree: where it starts, and how deep we are inside it. */
+interface Dropping {
+  readonly name: string;
+  readonly start: number;
+  readonly tagEnd: number;
+  depth: number;
+  /** Output state to return to if the element never closes. */
+  readonly outLength: number;
+  readonly copied: number;
+  readonly jsonLd: number;
+}
+
+export function stripPage(html: string): StrippedPage {
+  const n = html.length;
+  const out: string[] = [];
+  const jsonLd: string[] = [];
+  let copied = 0; // html[copied, i) is still to be copied verbatim
+  const cut = (from: number, to: number, replacement = ''): void => {
+    if (from > copied) out.push(html.slice(copied, from));
+    if (replacement) out.push(replacement);
+    copied = to;
+  };
+  // The previous kept tag: where it ended and whether it is a block; -1 after a cut.
+  let lastEnd = -1;
+  let lastBlock = false;
+  /** Called at each kept tag starting at `lt`: drops the blank text since the previous one. */
+  const keepTag = (lt: number, end: number, name: string): void => {
+    const block = BLOCK_TAGS.has(name);
+    if (lastEnd >= copied && lastEnd < lt && (block || lastBlock) && isBlank(html, lastEnd, lt))
+      cut(lastEnd, lt);
+    lastEnd = end;
+    lastBlock = block;
+  };
+  const drop = (from: number, to: number): void => {
+    cut(from, to);
+    lastEnd = -1;
+  };
+  let dropping: Dropping | null = null;
+  // Once an element to drop never closes, the page is too broken to trust its nesting: from then
+  // on only scripts, styles and comments are cut (and the scan is repeated at most once).
+  let subtreesOff = false;
+  let i = 0;
+  for (;;) {
+    const lt = i < n ? html.indexOf('<', i) : -1;
+    if (lt < 0) {
+      if (!dropping) break;
+      out.length = dropping.outLength;
+      copied = dropping.copied;
+      jsonLd.length = dropping.jsonLd;
+      drop(dropping.start, dropping.tagEnd);
+      i = dropping.tagEnd;
+      dropping = null;
+      subtreesOff = true;
+      continue;
+    }
+    const c = html.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      const comment = html.startsWith('<!--', lt);
+      const cdata = !comment && html.startsWith('<![CDATA[', lt);
+      if (comment || cdata) {
+        const close = comment ? html.indexOf('-->', lt + 2) : html.indexOf(']]>', lt + 9);
+        i = close < 0 ? n : close + 3;
+        if (!dropping) drop(lt, i);
+      } else {
+        i = pastTag(html, lt); // a declaration such as <!doctype html>
+        if (!dropping) keepTag(lt, i, '!');
+      }
+      continue;
+    }
+    if (c === 63 /* ? */ || c === 47 /* / */) {
+      i = pastTag(html, lt);
+      let k = lt + 2;
+      while (k < i && !endsName(html.charCodeAt(k))) k++;
+      const name = html.slice(lt + 2, k).toLowerCase();
+      if (!dropping) keepTag(lt, i, name);
+      else if (c === 47 && name === dropping.name && --dropping.depth === 0) {
+        drop(dropping.start, i);
+        dropping = null;
+      }
+      continue;
+    }
+    if (!isAlpha(c)) {
+      i = lt + 1;
+      continue;
+    }
+    const tag = readStartTag(html, lt);
+    const { name } = tag;
+    i = tag.end;
+    if (RAW_TEXT.has(name)) {
+      const close = rawTextEnd(html, name, tag.end);
+      i = close < 0 ? n : pastTag(html, close);
+      if (name === 'script' && isJsonLd(tag)) jsonLd.push(html.slice(tag.end, close < 0 ? n : close));
+      if (dropping) continue;
+      if (DROPPED_RAW.has(name)) drop(lt, i);
+      else {
+        keepTag(lt, tag.end, name);
+        const rebuilt = filteredTag(html, lt, tag);
+        if (rebuilt !== null) cut(lt, tag.end, rebuilt);
+        lastEnd = -1;
+      }
+      continue;
+    }
+    if (dropping) {
+      if (name === dropping.name && !tag.selfClosing) dropping.depth++;
+      continue;
+    }
+    if (!subtreesOff && droppedSubtree(tag)) {
+      // `<svg/>` closes itself (foreign content); `<nav/>` does not, in HTML.
+      if (tag.selfClosing && name === 'svg') drop(lt, tag.end);
+      else
+        dropping = {
+          name,
+          start: lt,
+          tagEnd: tag.end,
+          depth: 1,
+          outLength: out.length,
+          copied,
+          jsonLd: jsonLd.length,
+        };
+      continue;
+    }
+    if (unread(tag)) {
+      drop(lt, tag.end);
+      continue;
+    }
+    keepTag(lt, tag.end, name);
+    const rebuilt = filteredTag(html, lt, tag);
+    if (rebuilt !== null) cut(lt, tag.end, rebuilt);
+  }
+  if (copied === 0) return { html, jsonLd };
+  if (copied < n) out.push(html.slice(copied));
+  return { html: out.join(''), jsonLd };
+}
