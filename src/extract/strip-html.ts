@@ -15,6 +15,7 @@
  */
 
 import { BLOCK_ELEMENTS } from './dom-text.js';
+import { CLOSES_P, OpenElements } from './open-elements.js';
 
 export interface StrippedPage {
   /** The page with the removed parts cut out; parses to the same text as the original. */
@@ -45,7 +46,6 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
  */
 const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer']);
 const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
-
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 const isAlpha = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 /** Where a tag or attribute name ends (htmlparser2's `isEndOfTagSection`). */
@@ -146,8 +146,10 @@ function pastTag(html: string, lt: number): number {
  */
 const BLOCK_TAGS = new Set([
   ...[...BLOCK_ELEMENTS].map((t) => t.toLowerCase()),
-  ...'html head body title meta link base td th'.split(' '),
+  ...'html head body td th'.split(' '),
 ]);
+/** In the head (before `<body>`) these are blocks too; in the body they may sit inside a line. */
+const HEAD_TAGS = new Set('title meta link base'.split(' '));
 
 const isBlank = (html: string, from: number, to: number): boolean => {
   for (let k = from; k < to; k++) if (!isSpace(html.charCodeAt(k))) return false;
@@ -195,10 +197,21 @@ export function stripPage(html: string): StrippedPage {
   let lastEnd = -1;
   let lastBlock = false;
   /** Called at each kept tag starting at `lt`: drops the blank text since the previous one. */
-  const keepTag = (lt: number, end: number, name: string): void => {
-    const block = BLOCK_TAGS.has(name);
+  let inBody = false;
+  const open = new OpenElements();
+  /** `closing`: an end tag. `selfClosing`: a start tag written `<x/>`. */
+  const keepTag = (lt: number, end: number, name: string, closing = false, selfClosing = false): void => {
+    if (name === 'body') inBody = true;
+    // An end tag with no element of its name open is ignored by the parser: it ends no
+    // paragraph, so the blank text beside it must stay (a stray </p> or </br> still makes one).
+    const real = closing ? open.close(name) || name === 'p' || name === 'br' : true;
+    const block = real && (BLOCK_TAGS.has(name) || (!inBody && HEAD_TAGS.has(name)));
     if (lastEnd >= copied && lastEnd < lt && (block || lastBlock) && isBlank(html, lastEnd, lt))
       cut(lastEnd, lt);
+    if (!closing) {
+      const tooDeep = open.open(name, selfClosing);
+      if (tooDeep.length) cut(lt, lt, tooDeep.map((t) => `</${t}>`).join(''));
+    }
     lastEnd = end;
     lastBlock = block;
   };
@@ -208,7 +221,7 @@ export function stripPage(html: string): StrippedPage {
   };
   let dropping: Dropping | null = null;
   // Once an element to drop never closes, the page is too broken to trust its nesting: from then
-  // on only scripts, styles and comments are cut (and the scan is repeated at most once).
+  // on such elements lose only their start tag (and the scan is repeated at most once).
   let subtreesOff = false;
   let i = 0;
   for (;;) {
@@ -243,9 +256,12 @@ export function stripPage(html: string): StrippedPage {
       let k = lt + 2;
       while (k < i && !endsName(html.charCodeAt(k))) k++;
       const name = html.slice(lt + 2, k).toLowerCase();
-      if (!dropping) keepTag(lt, i, name);
+      if (!dropping) keepTag(lt, i, name, c === 47);
       else if (c === 47 && name === dropping.name && --dropping.depth === 0) {
-        drop(dropping.start, i);
+        const placeholder = CLOSES_P.has(name) ? `<${name}></${name}>` : '';
+        if (placeholder) open.open(name, true); // it closes an open <p> like the element did
+        cut(dropping.start, i, placeholder);
+        lastEnd = -1;
         dropping = null;
       }
       continue;
@@ -264,7 +280,7 @@ export function stripPage(html: string): StrippedPage {
       if (dropping) continue;
       if (DROPPED_RAW.has(name)) drop(lt, i);
       else {
-        keepTag(lt, tag.end, name);
+        keepTag(lt, tag.end, name, false, true); // closed by its own end tag
         const rebuilt = filteredTag(html, lt, tag);
         if (rebuilt !== null) cut(lt, tag.end, rebuilt);
         lastEnd = -1;
@@ -275,9 +291,9 @@ export function stripPage(html: string): StrippedPage {
       if (name === dropping.name && !tag.selfClosing) dropping.depth++;
       continue;
     }
-    if (!subtreesOff && droppedSubtree(tag)) {
+    if (droppedSubtree(tag)) {
       // `<svg/>` closes itself (foreign content); `<nav/>` does not, in HTML.
-      if (tag.selfClosing && name === 'svg') drop(lt, tag.end);
+      if (subtreesOff || (tag.selfClosing && name === 'svg')) drop(lt, tag.end);
       else
         dropping = {
           name,
@@ -294,7 +310,7 @@ export function stripPage(html: string): StrippedPage {
       drop(lt, tag.end);
       continue;
     }
-    keepTag(lt, tag.end, name);
+    keepTag(lt, tag.end, name, false, tag.selfClosing);
     const rebuilt = filteredTag(html, lt, tag);
     if (rebuilt !== null) cut(lt, tag.end, rebuilt);
   }
