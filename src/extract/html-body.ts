@@ -31,7 +31,7 @@ export const MIN_BODY_CHARS = 250;
 const NOISE =
   /(^|[\s_-])(caption|credits?|share|sharing|social|related|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|sponsor(ed)?|byline|author|bio|breadcrumbs?|tags?|comments?|toolbar|timestamp|dateline|signup|recirc|read-?more|more-stories|outbrain|taboola|disclaimer|copyright|hidden|visually-hidden|sr-only)([\s_-]|$)/i;
 const NOISE_TAGS = new Set('FIGURE FIGCAPTION ASIDE NAV FORM BUTTON FOOTER NOSCRIPT'.split(' '));
-const LIST_LIKE = new Set('UL OL P LI H2 H3 H4 H5 H6 DIV SPAN'.split(' '));
+const LIST_LIKE = new Set('UL OL P LI H2 H3 H4 H5 H6 DIV'.split(' '));
 
 const textLength = (el: DomNode): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
@@ -51,10 +51,11 @@ export function cleanArticleElement(root: DomElement): void {
   const inner = m.elements.slice(1);
   const total = Math.max(1, m.text.get(root)!);
   const small = (el: DomElement): boolean => m.text.get(el)! < total * 0.25;
-  for (const el of inner) if (isNoiseElement(el) && small(el)) detach(m, el);
+  const OFF = process.env.OFF ?? '';
+  if (!OFF.includes('B')) for (const el of inner) if (isNoiseElement(el) && small(el)) detach(m, el);
   for (const el of inner) if (NOISE.test(`${el.className ?? ''} ${el.id ?? ''}`) && small(el)) detach(m, el);
   for (const el of inner) {
-    if (!LIST_LIKE.has(el.tagName)) continue;
+    if (OFF.includes('D') || !LIST_LIKE.has(el.tagName)) continue;
     const len = m.text.get(el)!;
     // Embedded posts (tweets) are quoted material and link-heavy by nature: keep them.
     if (len > 0 && small(el) && m.links.get(el)! / len >= 0.8 && !inBlockquote(el)) detach(m, el);
@@ -67,7 +68,9 @@ function candidate(
   title: string | null,
   reason: string,
 ): StageOutcome {
-  const trimmed = trimParagraphs(paragraphs, { title }).kept;
+  const trimmed = (process.env.OFF ?? '').includes('E')
+    ? paragraphs
+    : trimParagraphs(paragraphs, { title }).kept;
   const chars = trimmed.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_BODY_CHARS) return { ok: false, stage, reason: `only ${chars} characters of text` };
   return { ok: true, body: { stage, paragraphs: trimmed, reason } };
@@ -85,7 +88,7 @@ export function removeCaptions(doc: DomDocument): void {
 /** Runs on `doc` and changes it (Readability rewrites the DOM it reads). */
 export function readabilityBody(doc: DomDocument, title: string | null): StageOutcome {
   try {
-    removeCaptions(doc);
+    if (!(process.env.OFF ?? '').includes('A')) removeCaptions(doc);
     const article = new Readability<DomElement>(doc as never, {
       keepClasses: true,
       serializer: (node) => node as unknown as DomElement,

@@ -3,7 +3,8 @@
  * paragraph of an HTML body) is part of the report or page furniture (ad markers, share and
  * sign-up prompts, copyright notices, "Read more" lists, captions, comment counts...).
  * It reads features, not sites: length, final punctuation, stop-word ratio, a verb, boilerplate
- * vocabulary, second-person/imperative address, repetition and position. A line is dropped
+ * vocabulary, second-person/imperative address and position (not repetition: a repeated short
+ * line was more often a subheading than furniture on the dev pages). A line is dropped
  * only when a rule is confident; anything that reads like a reported sentence is kept, because
  * losing a sentence of the report is worse than keeping a stray line. No library does this for
  * plain text (Readability and trafilatura need the DOM), hence our own.
@@ -12,8 +13,6 @@
 export interface LineContext {
   /** The article title, when known: a line repeating it is dropped. */
   readonly title?: string | null;
-  /** How many times the same line occurs in the document (1 = once). */
-  readonly repeats?: number;
   /** The line sits at the top or bottom edge of the text, where furniture gathers. */
   readonly edge?: boolean;
   /** The line follows a "Related topics" / "Tags" style heading, so is probably a list item. */
@@ -39,7 +38,6 @@ export type DropReason =
   | 'caption'
   | 'timestamp'
   | 'byline'
-  | 'repeated'
   | 'navigation';
 
 export interface LineFeatures {
@@ -100,7 +98,7 @@ export function lineFeatures(line: string): LineFeatures {
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return {
     words: words.length,
-    endsSentence: /[.!?]["'”’)\]]*$|[.!?]\s*["'”’]$|[:;,]$/.test(line.trim()),
+    endsSentence: /[.!?。！？؟]["'”’»)\]]*$|[.!?]\s*["'”’»]$|[:;,]$/.test(line.trim()),
     stopRatio: words.length ? stops / words.length : 0,
     hasVerb: VERBS.test(line),
     addressesReader: /\b(you|your|yours)\b/i.test(line) || IMPERATIVE.test(line.trim()),
@@ -160,7 +158,6 @@ export function classifyLine(raw: string, ctx: LineContext = {}, features?: Line
   if (ctx.afterTitle && f.words <= 6 && f.capitalisedRatio >= 0.99 && f.stopRatio === 0)
     return { keep: false, reason: 'caption' };
   if (prose || f.endsSentence) return { keep: true, reason: 'sentence' };
-  if ((ctx.repeats ?? 1) > 1 && f.words <= 3 && !/\d/.test(line)) return { keep: false, reason: 'repeated' };
   if (ctx.afterListHeading && f.words <= 12) return { keep: false, reason: 'list-item' };
   if (ctx.edge && isTagList(line)) return { keep: false, reason: 'list-item' };
   if (ctx.edge && f.words <= 4 && !f.hasVerb) return { keep: false, reason: 'navigation' };

@@ -27,13 +27,33 @@ export interface StrippedPage {
 /** Longer attribute values (inline images, serialised state) are dropped, not parsed. */
 export const MAX_ATTRIBUTE_CHARS = 4_000;
 
-/** Attributes extraction, Readability or the page metadata read; every other one is dropped. */
-const KEPT_ATTRIBUTES = new Set(
-  (
-    'class id style hidden aria-hidden aria-modal role itemprop itemtype itemscope property name ' +
-    'content datetime href rel type lang dir charset http-equiv src colspan rowspan summary'
-  ).split(' '),
+/** Attributes that extraction, Readability or the page metadata read, on any element. */
+const KEPT_ATTRIBUTES = new Set('class id hidden aria-hidden aria-modal role itemprop'.split(' '));
+/** ...and on these elements only. */
+const KEPT_ON = new Map<string, ReadonlySet<string>>(
+  Object.entries({
+    meta: 'name property content charset http-equiv',
+    a: 'href rel',
+    link: 'href rel',
+    time: 'datetime',
+    img: 'src srcset',
+    iframe: 'src',
+    embed: 'src',
+    object: 'data',
+    td: 'colspan rowspan',
+    th: 'colspan rowspan',
+    table: 'summary datatable',
+    html: 'lang dir',
+  }).map(([tag, names]) => [tag, new Set(names.split(' '))]),
 );
+/** Readability reads `style` only to see whether an element is hidden. */
+const HIDING_STYLE = /display|visibility/i;
+
+function keptAttribute(tag: string, name: string, value: string | null): boolean {
+  if (value !== null && value.length > MAX_ATTRIBUTE_CHARS) return false;
+  if (KEPT_ATTRIBUTES.has(name) || KEPT_ON.get(tag)?.has(name)) return true;
+  return name === 'style' && value !== null && HIDING_STYLE.test(value);
+}
 
 /** Raw-text elements dropped whole (their content is never markup). */
 const DROPPED_RAW = new Set(['script', 'style']);
@@ -44,7 +64,12 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
  * page's nodes. Navigation (by tag or ARIA role; Readability drops these roles too) and page
  * footers carry no body text on the pages we measured (docs/stages.md).
  */
-const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer']);
+const DROPPED_SUBTREE = new Set([
+  'svg',
+  'noscript',
+  'template',
+  ...((process.env.OFF ?? '').includes('F') ? [] : ['nav', 'footer']),
+]);
 const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 const isAlpha = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
@@ -111,15 +136,13 @@ function readStartTag(html: string, lt: number): StartTag {
 
 /** The tag rebuilt with only the kept attributes, or null when nothing was dropped. */
 function filteredTag(html: string, lt: number, tag: StartTag): string | null {
-  const kept = tag.attributes.filter(
-    (a) => KEPT_ATTRIBUTES.has(a.name) && (a.value === null || a.value.length <= MAX_ATTRIBUTE_CHARS),
-  );
+  const kept = tag.attributes.filter((a) => keptAttribute(tag.name, a.name, a.value));
   if (kept.length === tag.attributes.length) return null;
   let out = `<${html.slice(lt + 1, lt + 1 + tag.name.length)}`;
   for (const a of kept) {
     if (a.value === null) out += ` ${a.name}`;
-    else if (a.quote === 39) out += ` ${a.name}="${a.value.replace(/"/g, '&quot;')}"`;
-    else out += ` ${a.name}="${a.value}"`;
+    else if (a.quote === 34) out += ` ${a.name}="${a.value}"`;
+    else out += ` ${a.name}="${a.value.replace(/"/g, '&quot;')}"`;
   }
   return out + (tag.selfClosing ? '/>' : '>');
 }

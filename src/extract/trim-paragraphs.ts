@@ -17,17 +17,18 @@ export interface TrimOptions {
   readonly captionAfterTitle?: boolean;
 }
 
-const key = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-
-function isProse(f: LineFeatures): boolean {
-  return f.words >= 8 && f.stopRatio >= 0.15 && f.hasVerb && f.endsSentence;
+/**
+ * A line that reads like running text, which marks where the body starts and ends: a sentence
+ * of some length. Word lists are English, so a long sentence-ending line counts in any language.
+ */
+function isProse(line: string, f: LineFeatures): boolean {
+  if (!f.endsSentence) return false;
+  return (f.words >= 8 && f.stopRatio >= 0.15 && f.hasVerb) || f.words >= 5 || line.length >= 40;
 }
 
 export function trimParagraphs(paragraphs: readonly string[], opts: TrimOptions = {}): TrimResult {
-  const counts = new Map<string, number>();
-  for (const p of paragraphs) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
   const features = paragraphs.map((p) => lineFeatures(p.trim()));
-  const prose = features.map(isProse);
+  const prose = features.map((f, i) => isProse(paragraphs[i]!, f));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   const kept: string[] = [];
@@ -39,7 +40,6 @@ export function trimParagraphs(paragraphs: readonly string[], opts: TrimOptions 
       line,
       {
         title: opts.title ?? null,
-        repeats: counts.get(key(line)) ?? 1,
         edge: firstProse < 0 || i < firstProse || i > lastProse,
         afterListHeading,
         afterTitle: !!opts.captionAfterTitle && !seenContent && (firstProse < 0 || i < firstProse),
