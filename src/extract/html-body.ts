@@ -51,11 +51,10 @@ export function cleanArticleElement(root: DomElement): void {
   const inner = m.elements.slice(1);
   const total = Math.max(1, m.text.get(root)!);
   const small = (el: DomElement): boolean => m.text.get(el)! < total * 0.25;
-  const OFF = process.env.OFF ?? '';
-  if (!OFF.includes('B')) for (const el of inner) if (isNoiseElement(el) && small(el)) detach(m, el);
+  for (const el of inner) if (isNoiseElement(el) && small(el)) detach(m, el);
   for (const el of inner) if (NOISE.test(`${el.className ?? ''} ${el.id ?? ''}`) && small(el)) detach(m, el);
   for (const el of inner) {
-    if (OFF.includes('D') || !LIST_LIKE.has(el.tagName)) continue;
+    if (!LIST_LIKE.has(el.tagName)) continue;
     const len = m.text.get(el)!;
     // Embedded posts (tweets) are quoted material and link-heavy by nature: keep them.
     if (len > 0 && small(el) && m.links.get(el)! / len >= 0.8 && !inBlockquote(el)) detach(m, el);
@@ -68,9 +67,7 @@ function candidate(
   title: string | null,
   reason: string,
 ): StageOutcome {
-  const trimmed = (process.env.OFF ?? '').includes('E')
-    ? paragraphs
-    : trimParagraphs(paragraphs, { title }).kept;
+  const trimmed = trimParagraphs(paragraphs, { title }).kept;
   const chars = trimmed.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_BODY_CHARS) return { ok: false, stage, reason: `only ${chars} characters of text` };
   return { ok: true, body: { stage, paragraphs: trimmed, reason } };
@@ -88,7 +85,7 @@ export function removeCaptions(doc: DomDocument): void {
 /** Runs on `doc` and changes it (Readability rewrites the DOM it reads). */
 export function readabilityBody(doc: DomDocument, title: string | null): StageOutcome {
   try {
-    if (!(process.env.OFF ?? '').includes('A')) removeCaptions(doc);
+    removeCaptions(doc);
     const article = new Readability<DomElement>(doc as never, {
       keepClasses: true,
       serializer: (node) => node as unknown as DomElement,

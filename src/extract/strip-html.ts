@@ -64,12 +64,7 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
  * page's nodes. Navigation (by tag or ARIA role; Readability drops these roles too) and page
  * footers carry no body text on the pages we measured (docs/stages.md).
  */
-const DROPPED_SUBTREE = new Set([
-  'svg',
-  'noscript',
-  'template',
-  ...((process.env.OFF ?? '').includes('F') ? [] : ['nav', 'footer']),
-]);
+const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer']);
 const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 const isAlpha = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
