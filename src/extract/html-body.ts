@@ -9,7 +9,9 @@
 import { Readability } from '@mozilla/readability';
 import { detach, elementsOf, measure } from './dom-measure.js';
 import { paragraphsOf, type DomNode } from './dom-text.js';
+import { pageBlocks, recoverParagraphs } from './recover-paragraphs.js';
 import { parseDocument, toArray, type DomDocument, type DomElement } from './html-dom.js';
+import { lineFeatures } from './line-classifier.js';
 import { trimParagraphs } from './trim-paragraphs.js';
 
 export type BodyStage = 'readability' | 'json-ld' | 'densest-block';
@@ -21,12 +23,21 @@ export interface BodyCandidate {
   readonly reason: string;
 }
 
-/** `skipped`: the stage had nothing to work on (no JSON-LD body), which is not worth an issue. */
+/**
+ * `skipped`: the stage had nothing to work on (no JSON-LD body), which is not worth an issue.
+ * `short`: the text the stage found, when there was some but too little.
+ */
 export type StageOutcome =
-  { ok: true; body: BodyCandidate } | { ok: false; stage: BodyStage; reason: string; skipped?: true };
+  | { ok: true; body: BodyCandidate }
+  | { ok: false; stage: BodyStage; reason: string; skipped?: true; short?: string[] };
 
 /** Below this many characters a body is "too little" and the next stage is tried. */
 export const MIN_BODY_CHARS = 250;
+/**
+ * When every stage finds too little, the longest short body is still taken if it has this
+ * much text and a sentence: news briefs are short, and refusing them loses the whole page.
+ */
+export const MIN_SHORT_BODY_CHARS = 80;
 
 const NOISE =
   /(^|[\s_-])(caption|credits?|share|sharing|social|related|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|sponsor(ed)?|byline|author|bio|breadcrumbs?|tags?|comments?|toolbar|timestamp|dateline|signup|recirc|read-?more|more-stories|outbrain|taboola|disclaimer|copyright|hidden|visually-hidden|sr-only)([\s_-]|$)/i;
@@ -69,7 +80,8 @@ function candidate(
 ): StageOutcome {
   const trimmed = trimParagraphs(paragraphs, { title }).kept;
   const chars = trimmed.reduce((n, p) => n + p.length, 0);
-  if (chars < MIN_BODY_CHARS) return { ok: false, stage, reason: `only ${chars} characters of text` };
+  if (chars < MIN_BODY_CHARS)
+    return { ok: false, stage, reason: `only ${chars} characters of text`, short: trimmed };
   return { ok: true, body: { stage, paragraphs: trimmed, reason } };
 }
 
@@ -86,13 +98,17 @@ export function removeCaptions(doc: DomDocument): void {
 export function readabilityBody(doc: DomDocument, title: string | null): StageOutcome {
   try {
     removeCaptions(doc);
+    const blocks = doc.body ? pageBlocks(doc.body) : [];
     const article = new Readability<DomElement>(doc as never, {
       keepClasses: true,
       serializer: (node) => node as unknown as DomElement,
     }).parse();
     if (!article?.content) return { ok: false, stage: 'readability', reason: 'Readability found no article' };
+    const seen = new Set(paragraphsOf(article.content));
     cleanArticleElement(article.content);
-    return candidate('readability', paragraphsOf(article.content), title, 'Readability found the article');
+    const trimmed = trimParagraphs(paragraphsOf(article.content), { title }).kept;
+    const paragraphs = recoverParagraphs(trimmed, blocks, seen);
+    return candidate('readability', paragraphs, title, 'Readability found the article');
   } catch (err) {
     // Readability recurses over the DOM; a pathologically deep page overflows the stack.
     if (err instanceof RangeError) return { ok: false, stage: 'readability', reason: err.message };
@@ -133,6 +149,8 @@ export function extractHtmlBody(
   doc?: DomDocument,
 ): { body: BodyCandidate | null; tried: { stage: BodyStage; reason: string }[] } {
   const tried: { stage: BodyStage; reason: string }[] = [];
+  let best: BodyCandidate | null = null;
+  let bestChars = MIN_SHORT_BODY_CHARS - 1;
   for (const stage of [
     () => readabilityBody(doc ?? parseDocument(html), title),
     () => jsonLdBody(jsonLd, title),
@@ -141,6 +159,15 @@ export function extractHtmlBody(
     const out = stage();
     if (out.ok) return { body: out.body, tried };
     if (!out.skipped) tried.push({ stage: out.stage, reason: out.reason });
+    const chars = out.short?.reduce((n, p) => n + p.length, 0) ?? 0;
+    if (chars > bestChars && out.short!.some((p) => lineFeatures(p).endsSentence)) {
+      best = {
+        stage: out.stage,
+        paragraphs: out.short!,
+        reason: `the longest body found, ${chars} characters`,
+      };
+      bestChars = chars;
+    }
   }
-  return { body: null, tried };
+  return { body: best, tried: best ? tried.filter((t) => t.stage !== best.stage) : tried };
 }
