@@ -72,13 +72,8 @@ export function cleanArticleElement(root: DomElement): void {
   }
 }
 
-function candidate(
-  stage: BodyStage,
-  paragraphs: string[],
-  title: string | null,
-  reason: string,
-): StageOutcome {
-  const trimmed = trimParagraphs(paragraphs, { title }).kept;
+/** `trimmed`: the body's paragraphs, the line classifier already run over them. */
+function candidate(stage: BodyStage, trimmed: string[], reason: string): StageOutcome {
   const chars = trimmed.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_BODY_CHARS)
     return { ok: false, stage, reason: `only ${chars} characters of text`, short: trimmed };
@@ -108,7 +103,7 @@ export function readabilityBody(doc: DomDocument, title: string | null): StageOu
     cleanArticleElement(article.content);
     const trimmed = trimParagraphs(paragraphsOf(article.content), { title }).kept;
     const paragraphs = recoverParagraphs(trimmed, blocks, seen);
-    return candidate('readability', paragraphs, title, 'Readability found the article');
+    return candidate('readability', paragraphs, 'Readability found the article');
   } catch (err) {
     // Readability recurses over the DOM; a pathologically deep page overflows the stack.
     if (err instanceof RangeError) return { ok: false, stage: 'readability', reason: err.message };
@@ -119,7 +114,8 @@ export function readabilityBody(doc: DomDocument, title: string | null): StageOu
 export function jsonLdBody(body: string | null, title: string | null): StageOutcome {
   if (!body) return { ok: false, stage: 'json-ld', reason: 'no JSON-LD articleBody', skipped: true };
   const paragraphs = body.split(/\n\s*\n|\r\n\s*\r\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim());
-  return candidate('json-ld', paragraphs.filter(Boolean), title, 'the page carries its body as JSON-LD');
+  const trimmed = trimParagraphs(paragraphs.filter(Boolean), { title }).kept;
+  return candidate('json-ld', trimmed, 'the page carries its body as JSON-LD');
 }
 
 export function densestBlockBody(html: string, title: string | null): StageOutcome {
@@ -135,7 +131,8 @@ export function densestBlockBody(html: string, title: string | null): StageOutco
   const root = best ?? doc.body;
   if (!root) return { ok: false, stage: 'densest-block', reason: 'the page has no body' };
   cleanArticleElement(root);
-  return candidate('densest-block', paragraphsOf(root), title, 'largest block of paragraph text');
+  const trimmed = trimParagraphs(paragraphsOf(root), { title }).kept;
+  return candidate('densest-block', trimmed, 'largest block of paragraph text');
 }
 
 /**

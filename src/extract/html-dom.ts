@@ -21,6 +21,7 @@ export interface DomElement extends DomNode {
   readonly className: string;
   readonly id: string;
   getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   appendChild<T extends DomNode>(node: T): T;

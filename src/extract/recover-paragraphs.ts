@@ -16,18 +16,12 @@ import type { DomElement } from './html-dom.js';
 import { classifyLine, lineFeatures } from './line-classifier.js';
 
 export interface PageBlock {
+  readonly element: DomElement;
   /** Its paragraphs as `paragraphsOf` gives them (a `<br>` splits one). */
   readonly paragraphs: readonly string[];
   readonly text: string;
   /** The block's ancestors, nearest first, up to (not including) `<body>`. */
   readonly ancestors: readonly DomElement[];
-  /** It reads as prose and no ancestor is page furniture. */
-  readonly candidate: boolean;
-  /**
-   * No linked headline within two levels up: not a teaser card (a headline link and a
-   * summary), the shape of the story lists that follow many articles.
-   */
-  readonly plain: boolean;
 }
 
 /** Containers whose paragraphs are not the article's, by class or id. */
@@ -42,35 +36,31 @@ const MAX_LEVELS = 4;
 const furniture = (el: DomElement): boolean =>
   FURNITURE.test(`${el.className ?? ''} ${el.id ?? ''}`) || /^(ASIDE|FORM|HEADER)$/.test(el.tagName);
 
-function readsAsProse(text: string, linkShare: number): boolean {
-  if (text.length < MIN_CHARS || linkShare > 0.3) return false;
-  const f = lineFeatures(text);
-  return f.endsSentence && f.words >= 12 && classifyLine(text, {}, f).keep;
+/** It reads as prose (long, ends a sentence, little link text, kept by the line classifier). */
+function readsAsProse(block: PageBlock): boolean {
+  if (block.paragraphs.length !== 1 || block.text.length < MIN_CHARS) return false;
+  const m = measure(block.element);
+  if ((m.links.get(block.element) ?? 0) > 0.3 * (m.text.get(block.element) ?? 0)) return false;
+  const f = lineFeatures(block.text);
+  return f.endsSentence && f.words >= 12 && classifyLine(block.text, {}, f).keep;
+}
+
+/** A heading that is mostly a link, inside `el`. */
+function holdsLinkedHeadline(el: DomElement): boolean {
+  return Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6')).some((h) => {
+    const m = measure(h);
+    return (m.links.get(h) ?? 0) >= 0.5 * Math.max(1, m.text.get(h) ?? 0);
+  });
 }
 
 /** Every `<p>` of the page in document order, read before Readability changes the DOM. */
 export function pageBlocks(body: DomElement): PageBlock[] {
-  const m = measure(body);
-  // Which elements hold a linked headline, bottom-up (children follow parents in document order).
-  const headline = new Set<DomElement>();
-  for (let k = m.elements.length - 1; k >= 0; k--) {
-    const el = m.elements[k]!;
-    const linked = /^H[1-6]$/.test(el.tagName) && (m.links.get(el) ?? 0) >= 0.5 * (m.text.get(el) ?? 1);
-    if (linked || Array.from(el.children).some((c) => headline.has(c))) headline.add(el);
-  }
-  const blocks: PageBlock[] = [];
-  for (const el of m.elements) {
-    if (el.tagName !== 'P') continue;
+  return Array.from(body.getElementsByTagName('p')).map((element) => {
     const ancestors: DomElement[] = [];
-    for (let up = el.parentNode; up && up !== body; up = up.parentNode) ancestors.push(up);
-    const paragraphs = paragraphsOf(el);
-    const text = paragraphs.join(' ');
-    const linkShare = (m.links.get(el) ?? 0) / Math.max(1, m.text.get(el) ?? 0);
-    const candidate = paragraphs.length === 1 && readsAsProse(text, linkShare) && !ancestors.some(furniture);
-    const plain = !ancestors.slice(0, 2).some((a) => headline.has(a));
-    blocks.push({ paragraphs, text, ancestors, candidate, plain });
-  }
-  return blocks;
+    for (let up = element.parentNode; up && up !== body; up = up.parentNode) ancestors.push(up);
+    const paragraphs = paragraphsOf(element);
+    return { element, paragraphs, text: paragraphs.join(' '), ancestors };
+  });
 }
 
 /** Levels from `a` up to the nearest ancestor it shares with `b` (Infinity when none within reach). */
@@ -96,11 +86,23 @@ export function recoverParagraphs(
   const last = matched.lastIndexOf(true);
   if (first < 0) return [...kept];
   const take = new Set<number>();
-  const joins = (i: number, j: number): boolean =>
-    blocks[i]!.candidate &&
-    blocks[i]!.plain &&
-    !seen.has(blocks[i]!.text) &&
-    levelsApart(blocks[i]!, blocks[j]!) <= MAX_LEVELS;
+  // The signals, cheapest first; the DOM ones only for the few blocks that get that far.
+  const headlineIn = new Map<DomElement, boolean>();
+  const teaser = (b: PageBlock): boolean =>
+    b.ancestors.slice(0, 2).some((a) => {
+      if (!headlineIn.has(a)) headlineIn.set(a, holdsLinkedHeadline(a));
+      return headlineIn.get(a)!;
+    });
+  const joins = (i: number, j: number): boolean => {
+    const b = blocks[i]!;
+    return (
+      !seen.has(b.text) &&
+      levelsApart(b, blocks[j]!) <= MAX_LEVELS &&
+      !b.ancestors.some(furniture) &&
+      readsAsProse(b) &&
+      !teaser(b)
+    );
+  };
   // Between two kept paragraphs: close to the kept one before it.
   let prev = first;
   for (let i = first + 1; i < last; i++) {
