@@ -91,24 +91,24 @@ export function removeCaptions(doc: DomDocument): void {
 
 /** Runs on `doc` and changes it (Readability rewrites the DOM it reads). */
 export function readabilityBody(doc: DomDocument, title: string | null): StageOutcome {
+  removeCaptions(doc);
+  const blocks = doc.body ? pageBlocks(doc.body) : [];
+  let content: DomElement | null | undefined;
   try {
-    removeCaptions(doc);
-    const blocks = doc.body ? pageBlocks(doc.body) : [];
-    const article = new Readability<DomElement>(doc as never, {
+    content = new Readability<DomElement>(doc as never, {
       keepClasses: true,
       serializer: (node) => node as unknown as DomElement,
-    }).parse();
-    if (!article?.content) return { ok: false, stage: 'readability', reason: 'Readability found no article' };
-    const seen = new Set(paragraphsOf(article.content));
-    cleanArticleElement(article.content);
-    const trimmed = trimParagraphs(paragraphsOf(article.content), { title }).kept;
-    const paragraphs = recoverParagraphs(trimmed, blocks, seen);
-    return candidate('readability', paragraphs, 'Readability found the article');
+    }).parse()?.content;
   } catch (err) {
-    // Readability recurses over the DOM; a pathologically deep page overflows the stack.
-    if (err instanceof RangeError) return { ok: false, stage: 'readability', reason: err.message };
-    throw err;
+    // Readability recurses over the DOM (a pathologically deep page overflows the stack) and
+    // trusts its shape: whatever it throws, the next stage gets the page.
+    return { ok: false, stage: 'readability', reason: `Readability failed: ${(err as Error).message}` };
   }
+  if (!content) return { ok: false, stage: 'readability', reason: 'Readability found no article' };
+  const seen = new Set(paragraphsOf(content));
+  cleanArticleElement(content);
+  const trimmed = trimParagraphs(paragraphsOf(content), { title }).kept;
+  return candidate('readability', recoverParagraphs(trimmed, blocks, seen), 'Readability found the article');
 }
 
 export function jsonLdBody(body: string | null, title: string | null): StageOutcome {

@@ -22,6 +22,8 @@ describe('parseDocument: one <html> with <head> and <body>, whatever the markup'
     ['text and markup before <html>', `Hello there <b>reader</b><html><body>${asParagraphs}</body></html>`],
     ['paragraphs after </html>', `<html><head><title>t</title></head><body></body></html>${asParagraphs}`],
     ['<head> and <body> without <html>', `<head><title>t</title></head><body>${asParagraphs}</body>`],
+    ['no <body> tag: the content follows the head', `<html><head><title>t</title>${asParagraphs}</html>`],
+    ['a <head> after </html>', `<html><body></html><head></body></html><article>${asParagraphs}</article>`],
   ])('%s: every paragraph is in the body', (_name, html) => {
     const doc = parseDocument(html);
     expect(doc.documentElement?.tagName).toBe('HTML');
@@ -46,6 +48,10 @@ describe('extractDoc on pages without a usable root (it used to throw inside Rea
     ['plain text served as HTML', PARAS.join('\n\n')],
     ['a fragment', asParagraphs],
     ['content after </html>', `<html><body></body></html>${asParagraphs}`],
+    [
+      'a <head> after </html> (Readability threw on it)',
+      `<html><body></html><head></body></html><article>${asParagraphs}</article>`,
+    ],
   ])('%s gives the body', (_name, html) => {
     const out = extract(html);
     expect(out.ok).toBe(true);

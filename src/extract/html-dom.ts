@@ -43,6 +43,12 @@ const DOCUMENT_TYPE_NODE = 10;
 const isElement = (node: DomNode, tag: string): node is DomElement =>
   node.nodeType === ELEMENT_NODE && node.nodeName.toUpperCase() === tag;
 
+/** What a `<head>` may hold; anything else (content after a missing `<body>`) belongs in the body. */
+const HEAD_CONTENT = new Set('TITLE META LINK BASE STYLE SCRIPT NOSCRIPT TEMPLATE'.split(' '));
+const outOfHead = (node: DomNode): boolean =>
+  (node.nodeType === ELEMENT_NODE && !HEAD_CONTENT.has(node.nodeName.toUpperCase())) ||
+  (node.nodeType === TEXT_NODE && !!(node.textContent ?? '').trim());
+
 /** The common case: `<html>` alone at the top, holding `<head>` then `<body>` and nothing else. */
 function wellFormed(doc: DomDocument): boolean {
   for (const node of Array.from(doc.childNodes)) {
@@ -52,6 +58,7 @@ function wellFormed(doc: DomDocument): boolean {
   const root = doc.documentElement;
   const head = root?.firstElementChild;
   if (!root || !head || !isElement(head, 'HEAD')) return false;
+  if (Array.from(head.childNodes).some(outOfHead)) return false;
   const body = head.nextElementSibling;
   return !!body && isElement(body, 'BODY') && !body.nextElementSibling && !hasText(root, [head, body]);
 }
@@ -67,8 +74,11 @@ function hasText(root: DomElement, except: DomNode[]): boolean {
 function normaliseRoot(doc: DomDocument): void {
   const top = Array.from(doc.childNodes).filter((n) => n.nodeType !== DOCUMENT_TYPE_NODE);
   const oldRoot = top.find((n) => isElement(n, 'HTML')) as DomElement | undefined;
-  // Everything the body should hold, in document order; the html element's children in its place.
-  const nodes = top.flatMap((n) => (n === oldRoot ? Array.from(n.childNodes) : [n]));
+  // Everything the body should hold, in document order; the html element's children in its
+  // place, and a head's body content right after the head.
+  const nodes = top
+    .flatMap((n) => (n === oldRoot ? Array.from(n.childNodes) : [n]))
+    .flatMap((n) => (isElement(n, 'HEAD') ? [n, ...Array.from(n.childNodes).filter(outOfHead)] : [n]));
   const head = nodes.find((n) => isElement(n, 'HEAD')) as DomElement | undefined;
   const root = doc.createElement('html');
   const body = doc.createElement('body');

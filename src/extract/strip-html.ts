@@ -182,6 +182,9 @@ function unread(tag: StartTag): boolean {
   return false;
 }
 
+/** Inline elements dropped when empty: they end no paragraph, so nothing else changes. */
+const EMPTY_INLINE = new Set('a abbr b em i label small span strong sub sup u'.split(' '));
+
 const isJsonLd = (tag: StartTag): boolean =>
   tag.attributes.some((a) => a.name === 'type' && /ld\+json/i.test(a.value ?? ''));
 
@@ -327,6 +330,15 @@ export function stripPage(html: string): StrippedPage {
     if (unread(tag)) {
       drop(lt, tag.end);
       continue;
+    }
+    // An inline element closed at once (an icon, an empty link) holds nothing to read.
+    if (EMPTY_INLINE.has(name) && html.startsWith('</', tag.end)) {
+      const close = tag.end + 2 + name.length;
+      if (html.slice(tag.end + 2, close).toLowerCase() === name && html.charCodeAt(close) === 62) {
+        drop(lt, close + 1);
+        i = close + 1;
+        continue;
+      }
     }
     keepTag(lt, tag.end, name, false, tag.selfClosing);
     const rebuilt = filteredTag(html, lt, tag);
