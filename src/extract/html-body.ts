@@ -10,7 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { detach, elementsOf, measure } from './dom-measure.js';
 import { paragraphsOf, type DomNode } from './dom-text.js';
 import { pageBlocks, recoverParagraphs } from './recover-paragraphs.js';
-import { parseDocument, toArray, type DomDocument, type DomElement } from './html-dom.js';
+import { namesOf, parseDocument, toArray, type DomDocument, type DomElement } from './html-dom.js';
 import { lineFeatures } from './line-classifier.js';
 import { trimParagraphs } from './trim-paragraphs.js';
 
@@ -63,7 +63,7 @@ export function cleanArticleElement(root: DomElement): void {
   const total = Math.max(1, m.text.get(root)!);
   const small = (el: DomElement): boolean => m.text.get(el)! < total * 0.25;
   for (const el of inner) if (isNoiseElement(el) && small(el)) detach(m, el);
-  for (const el of inner) if (NOISE.test(`${el.className ?? ''} ${el.id ?? ''}`) && small(el)) detach(m, el);
+  for (const el of inner) if (NOISE.test(namesOf(el)) && small(el)) detach(m, el);
   for (const el of inner) {
     if (!LIST_LIKE.has(el.tagName)) continue;
     const len = m.text.get(el)!;
@@ -84,7 +84,7 @@ function candidate(stage: BodyStage, trimmed: string[], reason: string): StageOu
 const PRE_CLEAN = /(caption|credit)/i;
 export function removeCaptions(doc: DomDocument): void {
   for (const el of doc.documentElement ? elementsOf(doc.documentElement) : []) {
-    if (el.tagName !== 'FIGCAPTION' && !PRE_CLEAN.test(`${el.className ?? ''} ${el.id ?? ''}`)) continue;
+    if (el.tagName !== 'FIGCAPTION' && !PRE_CLEAN.test(namesOf(el))) continue;
     if (textLength(el) < 400) el.remove();
   }
 }

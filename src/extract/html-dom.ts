@@ -101,6 +101,13 @@ export function parseDocument(html: string): DomDocument {
   return doc;
 }
 
+/**
+ * An element's class and id as one string, for name patterns. (linkedom's `className` rebuilds
+ * the class list on every read; the attributes are cheaper.)
+ */
+export const namesOf = (el: DomElement): string =>
+  `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
 export const attr = (el: DomElement | null, name: string): string | null =>
   el?.getAttribute(name)?.trim() || null;
 

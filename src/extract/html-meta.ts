@@ -65,7 +65,7 @@ interface MetaElements {
 const isAuthor = (el: DomElement): boolean =>
   el.getAttribute('rel') === 'author' ||
   el.getAttribute('itemprop') === 'author' ||
-  /(^|\s)byline(\s|$)/.test(el.className ?? '');
+  /(^|\s)byline(\s|$)/.test(el.getAttribute('class') ?? '');
 
 function metaElements(doc: DomDocument): MetaElements {
   const found: MetaElements = {
@@ -153,13 +153,15 @@ export function readPageMeta(doc: DomDocument, url: string | null, jsonLd: reado
         ? stripSiteSuffix(docTitle, siteName)
         : h1;
 
+  // In order of trust; the first that reads as a date wins (the later ones are not parsed).
   const dates = [
-    str(ldArticle?.['datePublished']),
-    ...DATE_METAS.map((k) => meta(k)),
-    attr(found.time, 'datetime'),
-    urlDate(url ?? meta('og:url') ?? attr(found.canonical, 'href')),
+    () => str(ldArticle?.['datePublished']),
+    ...DATE_METAS.map((k) => () => meta(k)),
+    () => attr(found.time, 'datetime'),
+    () => urlDate(url ?? meta('og:url') ?? attr(found.canonical, 'href')),
   ];
-  const published = dates.map(normalisePublished).find((d) => d !== null) ?? null;
+  let published: string | null = null;
+  for (const date of dates) if ((published = normalisePublished(date()))) break;
 
   const byline =
     authorName(ldArticle?.['author']) ??

@@ -12,7 +12,7 @@
  */
 import { measure } from './dom-measure.js';
 import { paragraphsOf } from './dom-text.js';
-import type { DomElement } from './html-dom.js';
+import { namesOf, type DomElement } from './html-dom.js';
 import { classifyLine, lineFeatures } from './line-classifier.js';
 
 export interface PageBlock {
@@ -34,7 +34,7 @@ const MIN_CHARS = 80;
 const MAX_LEVELS = 4;
 
 const furniture = (el: DomElement): boolean =>
-  FURNITURE.test(`${el.className ?? ''} ${el.id ?? ''}`) || /^(ASIDE|FORM|HEADER)$/.test(el.tagName);
+  FURNITURE.test(namesOf(el)) || /^(ASIDE|FORM|HEADER)$/.test(el.tagName);
 
 /** It reads as prose (long, ends a sentence, little link text, kept by the line classifier). */
 function readsAsProse(block: PageBlock): boolean {
