@@ -219,8 +219,8 @@ describe('extractDoc on absurd pages', () => {
     expect(out.ok && out.value.text).toContain(SENTENCE);
   });
 
-  it('markup nested 20,000 deep', () => {
-    const html = `<html><body>${'<div>'.repeat(20_000)}${body}${'</div>'.repeat(20_000)}</body></html>`;
+  it('markup nested 5,000 deep', () => {
+    const html = `<html><body>${'<div>'.repeat(5_000)}${body}${'</div>'.repeat(5_000)}</body></html>`;
     checkResult(extract(html), 'fuzz.html');
   });
 

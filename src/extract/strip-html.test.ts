@@ -14,7 +14,7 @@ const textOf = (html: string): string[] => paragraphsOf(parseDocument(html).body
 function referenceText(html: string): string[] {
   const doc = parseDocument(html);
   const drop = (el: DomElement): boolean =>
-    /^(SCRIPT|STYLE|SVG|NOSCRIPT|TEMPLATE|NAV|FOOTER)$/i.test(el.tagName) ||
+    /^(SCRIPT|STYLE|SVG|NOSCRIPT|TEMPLATE|NAV|FOOTER|SELECT|BUTTON)$/i.test(el.tagName) ||
     /^(navigation|menu|menubar)$/i.test(el.getAttribute('role') ?? '');
   for (const el of Array.from(doc.querySelectorAll('*')).filter(drop)) {
     if (/^(DIV|NAV|FOOTER)$/.test(el.tagName))

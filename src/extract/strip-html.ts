@@ -62,9 +62,10 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 /**
  * Elements dropped with their whole subtree: never article text, and often a large share of a
  * page's nodes. Navigation (by tag or ARIA role; Readability drops these roles too) and page
- * footers carry no body text on the pages we measured (docs/stages.md).
+ * footers carry no body text on the pages we measured (docs/stages.md); Readability removes
+ * every select and button from the article it returns, and `paragraphsOf` skips them.
  */
-const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer']);
+const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer', 'select', 'button']);
 const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 const isAlpha = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
@@ -176,6 +177,7 @@ const isBlank = (html: string, from: number, to: number): boolean => {
 
 /** `<link>` is only read for the canonical URL; `<meta>` only for its content. */
 function unread(tag: StartTag): boolean {
+  if (tag.name === 'source') return true; // media sources: no text, and Readability ignores them
   if (tag.name === 'link')
     return !tag.attributes.some((a) => a.name === 'rel' && /canonical/i.test(a.value ?? ''));
   if (tag.name === 'meta') return !tag.attributes.some((a) => a.name === 'content' || a.name === 'charset');
