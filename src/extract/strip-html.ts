@@ -2,10 +2,11 @@
  * A one-pass scanner that cuts a page down to what text extraction reads, before any DOM is
  * built: most of a news page's bytes are scripts, styles, inline SVG, JSON blobs and tracking
  * attributes, and every node and attribute linkedom builds costs time and memory. It removes
- * `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>` elements, comments and CDATA
- * sections, keeps the JSON-LD blocks aside (the page's own metadata and, sometimes, its
- * body), and keeps only the attributes that extraction reads (class, id, visibility, microdata,
- * meta content, links), dropping any value longer than `MAX_ATTRIBUTE_CHARS`.
+ * scripts, styles, SVG, noscript, templates, navigation, footers, selects and buttons with
+ * their content, comments and CDATA sections, empty inline elements and blank text beside
+ * blocks; sets the JSON-LD blocks aside (the page's own metadata and, sometimes, its body);
+ * keeps only the attributes extraction reads (`html-tags.ts`); and caps nesting depth
+ * (`open-elements.ts`).
  *
  * It follows the tokenizer rules of htmlparser2 (which linkedom parses with) and of the HTML
  * standard where they agree: a raw-text element (script, style, title, textarea, xmp) ends at
@@ -15,44 +16,16 @@
  */
 
 import { BLOCK_ELEMENTS } from './dom-text.js';
+import { endsName, filteredTag, isAlpha, isSpace, readStartTag, type StartTag } from './html-tags.js';
 import { CLOSES_P, OpenElements } from './open-elements.js';
+
+export { MAX_ATTRIBUTE_CHARS } from './html-tags.js';
 
 export interface StrippedPage {
   /** The page with the removed parts cut out; parses to the same text as the original. */
   readonly html: string;
   /** The text of each `<script type="application/ld+json">`, in page order. */
   readonly jsonLd: string[];
-}
-
-/** Longer attribute values (inline images, serialised state) are dropped, not parsed. */
-export const MAX_ATTRIBUTE_CHARS = 4_000;
-
-/** Attributes that extraction, Readability or the page metadata read, on any element. */
-const KEPT_ATTRIBUTES = new Set('class id hidden aria-hidden aria-modal role itemprop'.split(' '));
-/** ...and on these elements only. */
-const KEPT_ON = new Map<string, ReadonlySet<string>>(
-  Object.entries({
-    meta: 'name property content charset http-equiv',
-    a: 'href rel',
-    link: 'href rel',
-    time: 'datetime',
-    img: 'src srcset',
-    iframe: 'src',
-    embed: 'src',
-    object: 'data',
-    td: 'colspan rowspan',
-    th: 'colspan rowspan',
-    table: 'summary datatable',
-    html: 'lang dir',
-  }).map(([tag, names]) => [tag, new Set(names.split(' '))]),
-);
-/** Readability reads `style` only to see whether an element is hidden. */
-const HIDING_STYLE = /display|visibility/i;
-
-function keptAttribute(tag: string, name: string, value: string | null): boolean {
-  if (value !== null && value.length > MAX_ATTRIBUTE_CHARS) return false;
-  if (KEPT_ATTRIBUTES.has(name) || KEPT_ON.get(tag)?.has(name)) return true;
-  return name === 'style' && value !== null && HIDING_STYLE.test(value);
 }
 
 /** Raw-text elements dropped whole (their content is never markup). */
@@ -67,82 +40,6 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
  */
 const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer', 'select', 'button']);
 const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-const isAlpha = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
-/** Where a tag or attribute name ends (htmlparser2's `isEndOfTagSection`). */
-const endsName = (c: number): boolean => c === 47 || c === 62 || isSpace(c);
-
-interface StartTag {
-  readonly name: string;
-  /** Index just past the closing `>` (the input length when the tag never closes). */
-  readonly end: number;
-  readonly selfClosing: boolean;
-  readonly attributes: { name: string; value: string | null; quote: number }[];
-}
-
-/** Reads the start tag at `lt` (`<` followed by a letter), attribute by attribute. */
-function readStartTag(html: string, lt: number): StartTag {
-  const n = html.length;
-  let i = lt + 1;
-  while (i < n && !endsName(html.charCodeAt(i))) i++;
-  const name = html.slice(lt + 1, i).toLowerCase();
-  const attributes: StartTag['attributes'] = [];
-  let selfClosing = false;
-  while (i < n) {
-    const c = html.charCodeAt(i);
-    if (c === 62) return { name, end: i + 1, selfClosing, attributes };
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (c === 47) {
-      selfClosing = true;
-      i++;
-      continue;
-    }
-    selfClosing = false;
-    const nameStart = i;
-    i++; // a name may start with `=`
-    while (i < n && !endsName(html.charCodeAt(i)) && html.charCodeAt(i) !== 61) i++;
-    const attrName = html.slice(nameStart, i).toLowerCase();
-    let j = i;
-    while (j < n && isSpace(html.charCodeAt(j))) j++;
-    if (html.charCodeAt(j) !== 61) {
-      attributes.push({ name: attrName, value: null, quote: 0 });
-      i = j;
-      continue;
-    }
-    j++;
-    while (j < n && isSpace(html.charCodeAt(j))) j++;
-    const q = html.charCodeAt(j);
-    if (q === 34 || q === 39) {
-      const close = html.indexOf(q === 34 ? '"' : "'", j + 1);
-      const stop = close < 0 ? n : close;
-      attributes.push({ name: attrName, value: html.slice(j + 1, stop), quote: q });
-      i = stop + 1;
-    } else {
-      let k = j;
-      while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 62) k++;
-      attributes.push({ name: attrName, value: html.slice(j, k), quote: 0 });
-      i = k;
-    }
-  }
-  return { name, end: n, selfClosing, attributes };
-}
-
-/** The tag rebuilt with only the kept attributes, or null when nothing was dropped. */
-function filteredTag(html: string, lt: number, tag: StartTag): string | null {
-  const kept = tag.attributes.filter((a) => keptAttribute(tag.name, a.name, a.value));
-  if (kept.length === tag.attributes.length) return null;
-  let out = `<${html.slice(lt + 1, lt + 1 + tag.name.length)}`;
-  for (const a of kept) {
-    if (a.value === null) out += ` ${a.name}`;
-    else if (a.quote === 34) out += ` ${a.name}="${a.value}"`;
-    else out += ` ${a.name}="${a.value.replace(/"/g, '&quot;')}"`;
-  }
-  return out + (tag.selfClosing ? '/>' : '>');
-}
-
 /** Index of the first `</name` (any case) at or after `from` that is followed by space or `>`. */
 function rawTextEnd(html: string, name: string, from: number): number {
   for (let i = html.indexOf('</', from); i >= 0; i = html.indexOf('</', i + 2)) {
