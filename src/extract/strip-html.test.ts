@@ -14,10 +14,10 @@ const textOf = (html: string): string[] => paragraphsOf(parseDocument(html).body
 function referenceText(html: string): string[] {
   const doc = parseDocument(html);
   const drop = (el: DomElement): boolean =>
-    /^(SCRIPT|STYLE|SVG|NOSCRIPT|TEMPLATE|NAV|FOOTER|SELECT|BUTTON)$/i.test(el.tagName) ||
+    /^(SCRIPT|STYLE|SVG|NOSCRIPT|TEMPLATE|NAV|FOOTER|ASIDE|SELECT|BUTTON)$/i.test(el.tagName) ||
     /^(navigation|menu|menubar)$/i.test(el.getAttribute('role') ?? '');
   for (const el of Array.from(doc.querySelectorAll('*')).filter(drop)) {
-    if (/^(DIV|NAV|FOOTER)$/.test(el.tagName))
+    if (/^(DIV|NAV|FOOTER|ASIDE)$/.test(el.tagName))
       (el as unknown as { replaceWith(n: unknown): void }).replaceWith(doc.createElement(el.tagName));
     else el.remove();
   }
@@ -112,6 +112,7 @@ describe('stripPage', () => {
     '<template><p>t</p></template>',
     '<nav><a>n</a></nav>',
     '<footer>f</footer>',
+    '<aside><p>a</p></aside>',
     '<div role="navigation">r</div>',
     '<ul><li>item</li></ul>',
     '<a href="/x" data-x="1">link</a>',
