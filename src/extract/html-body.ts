@@ -2,9 +2,11 @@
  * The article body of an HTML page, as a chain of named stages (trafilatura's fallbacks, but
  * each returns a typed result and the reason it was chosen):
  *   1. `readabilityBody`: captions removed first, then Mozilla Readability on linkedom, then
- *      our DOM clean-up (share/related/newsletter blocks, link lists) and the line classifier;
+ *      our DOM clean-up (share/related/newsletter blocks, link lists), the line classifier,
+ *      and the paragraphs Readability left out brought back (`recover-paragraphs.ts`);
  *   2. `jsonLdBody`: the page's own JSON-LD `articleBody`, when Readability finds too little;
  *   3. `densestBlockBody`: the element whose child paragraphs hold the most text.
+ * When all three find too little, the longest short body is taken (a brief, not a refusal).
  */
 import { Readability } from '@mozilla/readability';
 import { detach, elementsOf, measure } from './dom-measure.js';

@@ -38,7 +38,16 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
  * footers carry no body text on the pages we measured (docs/stages.md); Readability removes
  * every aside, footer, select and button from the article it returns.
  */
-const DROPPED_SUBTREE = new Set(['svg', 'noscript', 'template', 'nav', 'footer', 'aside', 'select', 'button']);
+const DROPPED_SUBTREE = new Set([
+  'svg',
+  'noscript',
+  'template',
+  'nav',
+  'footer',
+  'aside',
+  'select',
+  'button',
+]);
 const DROPPED_ROLES = /^(navigation|menu|menubar)$/i;
 /** Index of the first `</name` (any case) at or after `from` that is followed by space or `>`. */
 function rawTextEnd(html: string, name: string, from: number): number {

@@ -19,11 +19,10 @@ export interface TrimOptions {
 
 /**
  * A line that reads like running text, which marks where the body starts and ends: a sentence
- * of some length. Word lists are English, so a long sentence-ending line counts in any language.
+ * of some length, in any language (no English word lists here, unlike the line rules).
  */
 function isProse(line: string, f: LineFeatures): boolean {
-  if (!f.endsSentence) return false;
-  return (f.words >= 8 && f.stopRatio >= 0.15 && f.hasVerb) || f.words >= 5 || line.length >= 40;
+  return f.endsSentence && (f.words >= 5 || line.length >= 40);
 }
 
 export function trimParagraphs(paragraphs: readonly string[], opts: TrimOptions = {}): TrimResult {
