@@ -33,6 +33,12 @@ export type StageOutcome =
   | { ok: true; body: BodyCandidate }
   | { ok: false; stage: BodyStage; reason: string; skipped?: true; short?: string[] };
 
+/**
+ * Readability's work grows faster than the page: past this many elements (the AEB pages have a
+ * few thousand at most once stripped) it refuses and the densest-block stage reads the page.
+ */
+const MAX_READABILITY_ELEMENTS = 30_000;
+
 /** Below this many characters a body is "too little" and the next stage is tried. */
 export const MIN_BODY_CHARS = 250;
 /**
@@ -84,8 +90,8 @@ function candidate(stage: BodyStage, trimmed: string[], reason: string): StageOu
 
 /** Captions and credits are small, clearly marked, and confuse Readability's scoring: drop them first. */
 const PRE_CLEAN = /(caption|credit)/i;
-export function removeCaptions(doc: DomDocument): void {
-  for (const el of doc.documentElement ? elementsOf(doc.documentElement) : []) {
+export function removeCaptions(elements: readonly DomElement[]): void {
+  for (const el of elements) {
     if (el.tagName !== 'FIGCAPTION' && !PRE_CLEAN.test(namesOf(el))) continue;
     if (textLength(el) < 400) el.remove();
   }
@@ -93,7 +99,12 @@ export function removeCaptions(doc: DomDocument): void {
 
 /** Runs on `doc` and changes it (Readability rewrites the DOM it reads). */
 export function readabilityBody(doc: DomDocument, title: string | null): StageOutcome {
-  removeCaptions(doc);
+  const elements = doc.documentElement ? elementsOf(doc.documentElement) : [];
+  // Readability's own `maxElemsToParse` counts with getElementsByTagName('*'), which linkedom
+  // answers with an empty list, so the limit is checked here.
+  if (elements.length > MAX_READABILITY_ELEMENTS)
+    return { ok: false, stage: 'readability', reason: `${elements.length} elements, too many to score` };
+  removeCaptions(elements);
   const blocks = doc.body ? pageBlocks(doc.body) : [];
   let content: DomElement | null | undefined;
   try {

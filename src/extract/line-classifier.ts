@@ -147,10 +147,13 @@ export function classifyLine(raw: string, ctx: LineContext = {}, features?: Line
   if (f.words <= 25 && /^(read more|related|see also|more|watch|listen|also read)\s*[:|»›-]/i.test(line))
     return { keep: false, reason: 'list-item' };
   if (f.words <= 20 && CAPTION.test(line)) return { keep: false, reason: 'caption' };
-  if ((f.words <= 8 || (f.words <= 16 && !f.endsSentence)) && TIMESTAMP.test(line))
+  // TIMESTAMP and DATE_ONLY start with `[\W]*`: on a long run of symbols they backtrack
+  // quadratically, and their lines are short, so long lines never reach them.
+  const short = line.length <= 200;
+  if (short && (f.words <= 8 || (f.words <= 16 && !f.endsSentence)) && TIMESTAMP.test(line))
     return { keep: false, reason: 'timestamp' };
   if (f.words <= 12 && READING_TIME.test(line)) return { keep: false, reason: 'timestamp' };
-  if (f.words <= 16 && DATE_ONLY.test(line)) return { keep: false, reason: 'timestamp' };
+  if (short && f.words <= 16 && DATE_ONLY.test(line)) return { keep: false, reason: 'timestamp' };
   if (f.words <= 40 && CREDIT_LINE.test(line)) return { keep: false, reason: 'byline' };
   if (BARE_URL.test(line)) return { keep: false, reason: 'navigation' };
   if (f.words <= 15 && TAG_LIST.test(line)) return { keep: false, reason: 'list-item' };
