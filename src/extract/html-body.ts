@@ -148,6 +148,25 @@ export function densestBlockBody(html: string, title: string | null): StageOutco
   return candidate('densest-block', trimmed, 'largest block of paragraph text');
 }
 
+/** Below this share of the JSON-LD body's word 4-grams, Readability's text is another block. */
+const MIN_SHARED = 0.2;
+
+/** The share of `reference`'s word 4-grams (shingles) that `text` also has. */
+function sharedShingles(reference: readonly string[], text: readonly string[]): number {
+  const shingles = (ps: readonly string[]): string[] => {
+    const words =
+      ps
+        .join(' ')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [];
+    return words.slice(3).map((_, i) => words.slice(i, i + 4).join(' '));
+  };
+  const ref = shingles(reference);
+  if (!ref.length) return 1;
+  const have = new Set(shingles(text));
+  return ref.filter((s) => have.has(s)).length / ref.length;
+}
+
 /**
  * Tries each stage in turn; the first with enough text wins. Failed stages become issues.
  * `doc`, when given, is the already parsed page; the first stage consumes it.
@@ -167,6 +186,15 @@ export function extractHtmlBody(
     () => densestBlockBody(html, title),
   ]) {
     const out = stage();
+    if (out.ok && out.body.stage === 'readability' && jsonLd) {
+      // The page states its own body: when Readability's text shares almost none of it,
+      // Readability took the wrong block (comments, a story list), and the page is believed.
+      const declared = jsonLdBody(jsonLd, title);
+      if (declared.ok && sharedShingles(declared.body.paragraphs, out.body.paragraphs) < MIN_SHARED) {
+        tried.push({ stage: 'readability', reason: 'its text shares almost none of the JSON-LD body' });
+        return { body: declared.body, tried };
+      }
+    }
     if (out.ok) return { body: out.body, tried };
     if (!out.skipped) tried.push({ stage: out.stage, reason: out.reason });
     const chars = out.short?.reduce((n, p) => n + p.length, 0) ?? 0;

@@ -100,7 +100,22 @@ const LAYOUTS: [string, string, number[]][] = [
   ],
 ];
 
+const TEASERS = [
+  'Bus lanes on the ring road will open next month after two years of work on the junctions.',
+  'The school board met on Monday to discuss the new term dates and the cost of heating.',
+  'A new library branch will open in the east of the city, with longer hours at weekends.',
+  'The market square will be closed to traffic on Saturdays from next spring, the council said.',
+];
+
 describe('extraction keeps the whole body on common layouts', () => {
+  it('a page rendered by script: the body only in JSON-LD, a story list in the markup', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', articleBody: P.join('\n\n') });
+    const list = TEASERS.map((t) => `<div class="card"><p>${t}</p></div>`).join('');
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div><section>${list}</section></body></html>`;
+    const out = extractDoc({ id: 'layout', input: 'layout.html', html });
+    expect(out.ok && out.value.text).toBe(P.join('\n\n'));
+  });
+
   it.each(LAYOUTS)('%s', (_name, html, expected) => {
     const out = extractDoc({ id: 'layout', input: 'layout.html', html });
     expect(out.ok).toBe(true);
