@@ -13,7 +13,8 @@ export interface DomNode {
   readonly textContent: string | null;
 }
 
-const BLOCK = new Set(
+/** Elements that end a paragraph. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
   (
     'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION ' +
     'FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE ' +
@@ -54,7 +55,7 @@ export function paragraphsOf(root: DomNode): string[] {
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.nodeName.toUpperCase();
     if (SKIP.has(name)) continue;
-    const block = BLOCK.has(name);
+    const block = BLOCK_ELEMENTS.has(name);
     if (block) {
       flush();
       stack.push([node, true]);

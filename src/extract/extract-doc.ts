@@ -11,6 +11,7 @@ import { parseDocument } from './html-dom.js';
 import { readPageMeta } from './html-meta.js';
 import { cleanPlainText } from './plain-text.js';
 import { datelineDate, normalisePublished } from './published.js';
+import { stripPage } from './strip-html.js';
 
 export interface ExtractOptions {
   /** Take `text` verbatim as the body: no trimming, no line removal. */
@@ -32,9 +33,10 @@ interface Extracted {
 }
 
 function extractHtml(raw: RawArticle, html: string): Result<Extracted> {
-  const dom = parseDocument(html);
-  const meta = readPageMeta(dom, raw.url ?? null);
-  const { body, tried } = extractHtmlBody(html, meta.title, meta.jsonLdBody, dom);
+  const page = stripPage(html);
+  const dom = parseDocument(page.html);
+  const meta = readPageMeta(dom, raw.url ?? null, page.jsonLd);
+  const { body, tried } = extractHtmlBody(page.html, meta.title, meta.jsonLdBody, dom);
   if (!body)
     return fail(failure(raw.input, 'E_NO_ARTICLE', tried.map((t) => `${t.stage}: ${t.reason}`).join('; ')));
   const issues = tried.map((t) =>

@@ -4,7 +4,8 @@
  * byline, and the JSON-LD `articleBody` that some pages carry. Read before Readability, which
  * changes the DOM.
  */
-import { attr, toArray, type DomDocument } from './html-dom.js';
+import { elementsOf } from './dom-measure.js';
+import { attr, type DomDocument, type DomElement } from './html-dom.js';
 import { collapseSpace } from './dom-text.js';
 import { normalisePublished } from './published.js';
 
@@ -19,7 +20,7 @@ export interface PageMeta {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** Every object inside the page's JSON-LD blocks (including `@graph` members), in order. */
-function jsonLdObjects(doc: DomDocument): Record<string, Json>[] {
+function jsonLdObjects(blocks: readonly string[]): Record<string, Json>[] {
   const out: Record<string, Json>[] = [];
   const visit = (v: Json): void => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -28,9 +29,9 @@ function jsonLdObjects(doc: DomDocument): Record<string, Json>[] {
       if (v['@graph']) visit(v['@graph']);
     }
   };
-  for (const script of toArray(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const block of blocks) {
     try {
-      visit(JSON.parse(script.textContent ?? '') as Json);
+      visit(JSON.parse(block) as Json);
     } catch {
       // A broken JSON-LD block is common and harmless: the other sources still apply.
     }
@@ -50,18 +51,48 @@ function authorName(v: Json | undefined): string | null {
   return null;
 }
 
-/** Every `<meta>` content by its property, name or itemprop (first one wins), read in one pass. */
-function metaTable(doc: DomDocument): Map<string, string> {
-  const table = new Map<string, string>();
-  for (const el of toArray(doc.querySelectorAll('meta[content]'))) {
-    const content = attr(el, 'content');
-    if (!content) continue;
-    for (const key of ['property', 'name', 'itemprop']) {
-      const k = attr(el, key);
-      if (k && !table.has(k)) table.set(k, content);
-    }
+/** The elements the metadata is read from, found in one walk over the page. */
+interface MetaElements {
+  /** Every `<meta>` content by its property, name or itemprop (first one wins). */
+  readonly metas: Map<string, string>;
+  h1: DomElement | null;
+  title: DomElement | null;
+  time: DomElement | null;
+  canonical: DomElement | null;
+  author: DomElement | null;
+}
+
+const isAuthor = (el: DomElement): boolean =>
+  el.getAttribute('rel') === 'author' ||
+  el.getAttribute('itemprop') === 'author' ||
+  /(^|\s)byline(\s|$)/.test(el.getAttribute('class') ?? '');
+
+function metaElements(doc: DomDocument): MetaElements {
+  const found: MetaElements = {
+    metas: new Map(),
+    h1: null,
+    title: null,
+    time: null,
+    canonical: null,
+    author: null,
+  };
+  for (const el of doc.documentElement ? elementsOf(doc.documentElement) : []) {
+    const tag = el.tagName;
+    if (tag === 'META') {
+      const content = attr(el, 'content');
+      if (content)
+        for (const key of ['property', 'name', 'itemprop']) {
+          const k = attr(el, key);
+          if (k && !found.metas.has(k)) found.metas.set(k, content);
+        }
+    } else if (tag === 'H1') found.h1 ??= el;
+    else if (tag === 'TITLE') found.title ??= el;
+    else if (tag === 'TIME' && !found.time && el.getAttribute('datetime') !== null) found.time = el;
+    else if (tag === 'LINK' && !found.canonical && el.getAttribute('rel') === 'canonical')
+      found.canonical = el;
+    if (!found.author && isAuthor(el)) found.author = el;
   }
-  return table;
+  return found;
 }
 
 const DATE_METAS = [
@@ -104,15 +135,16 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   return title;
 }
 
-export function readPageMeta(doc: DomDocument, url: string | null): PageMeta {
-  const metas = metaTable(doc);
-  const meta = (_doc: DomDocument, key: string): string | null => metas.get(key) ?? null;
-  const ld = jsonLdObjects(doc);
+/** `jsonLd`: the text of the page's JSON-LD blocks (`stripPage` sets them aside). */
+export function readPageMeta(doc: DomDocument, url: string | null, jsonLd: readonly string[]): PageMeta {
+  const found = metaElements(doc);
+  const meta = (key: string): string | null => found.metas.get(key) ?? null;
+  const ld = jsonLdObjects(jsonLd);
   const ldArticle = ld.find((o) => str(o['datePublished']) || str(o['articleBody'])) ?? null;
-  const siteName = meta(doc, 'og:site_name');
-  const h1 = collapseSpace(doc.querySelector('h1')?.textContent ?? '') || null;
-  const og = meta(doc, 'og:title') ?? meta(doc, 'twitter:title');
-  const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '') || null;
+  const siteName = meta('og:site_name');
+  const h1 = collapseSpace(found.h1?.textContent ?? '') || null;
+  const og = meta('og:title') ?? meta('twitter:title');
+  const docTitle = collapseSpace(found.title?.textContent ?? '') || null;
   const title = og
     ? stripSiteSuffix(collapseSpace(og), siteName)
     : h1 && (!docTitle || docTitle.includes(h1))
@@ -121,20 +153,21 @@ export function readPageMeta(doc: DomDocument, url: string | null): PageMeta {
         ? stripSiteSuffix(docTitle, siteName)
         : h1;
 
+  // In order of trust; the first that reads as a date wins (the later ones are not parsed).
   const dates = [
-    str(ldArticle?.['datePublished']),
-    ...DATE_METAS.map((k) => meta(doc, k)),
-    attr(doc.querySelector('time[datetime]'), 'datetime'),
-    urlDate(url ?? meta(doc, 'og:url') ?? attr(doc.querySelector('link[rel="canonical"]'), 'href')),
+    () => str(ldArticle?.['datePublished']),
+    ...DATE_METAS.map((k) => () => meta(k)),
+    () => attr(found.time, 'datetime'),
+    () => urlDate(url ?? meta('og:url') ?? attr(found.canonical, 'href')),
   ];
-  const published = dates.map(normalisePublished).find((d) => d !== null) ?? null;
+  let published: string | null = null;
+  for (const date of dates) if ((published = normalisePublished(date()))) break;
 
   const byline =
     authorName(ldArticle?.['author']) ??
-    meta(doc, 'author') ??
-    meta(doc, 'article:author') ??
-    (collapseSpace(doc.querySelector('[rel="author"], .byline, [itemprop="author"]')?.textContent ?? '') ||
-      null);
+    meta('author') ??
+    meta('article:author') ??
+    (collapseSpace(found.author?.textContent ?? '') || null);
   const body = str(ldArticle?.['articleBody']);
   return { title, published, byline, siteName, jsonLdBody: body };
 }

@@ -7,3 +7,5 @@ export * from './html-body.js';
 export * from './html-meta.js';
 export * from './published.js';
 export * from './dom-text.js';
+export * from './strip-html.js';
+export { parseDocument } from './html-dom.js';

@@ -3,7 +3,8 @@
  * paragraph of an HTML body) is part of the report or page furniture (ad markers, share and
  * sign-up prompts, copyright notices, "Read more" lists, captions, comment counts...).
  * It reads features, not sites: length, final punctuation, stop-word ratio, a verb, boilerplate
- * vocabulary, second-person/imperative address, repetition and position. A line is dropped
+ * vocabulary, second-person/imperative address and position (not repetition: a repeated short
+ * line was more often a subheading than furniture on the dev pages). A line is dropped
  * only when a rule is confident; anything that reads like a reported sentence is kept, because
  * losing a sentence of the report is worse than keeping a stray line. No library does this for
  * plain text (Readability and trafilatura need the DOM), hence our own.
@@ -12,8 +13,6 @@
 export interface LineContext {
   /** The article title, when known: a line repeating it is dropped. */
   readonly title?: string | null;
-  /** How many times the same line occurs in the document (1 = once). */
-  readonly repeats?: number;
   /** The line sits at the top or bottom edge of the text, where furniture gathers. */
   readonly edge?: boolean;
   /** The line follows a "Related topics" / "Tags" style heading, so is probably a list item. */
@@ -39,7 +38,6 @@ export type DropReason =
   | 'caption'
   | 'timestamp'
   | 'byline'
-  | 'repeated'
   | 'navigation';
 
 export interface LineFeatures {
@@ -100,7 +98,7 @@ export function lineFeatures(line: string): LineFeatures {
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return {
     words: words.length,
-    endsSentence: /[.!?]["'”’)\]]*$|[.!?]\s*["'”’]$|[:;,]$/.test(line.trim()),
+    endsSentence: /[.!?。！？؟]["'”’»)\]]*$|[.!?]\s*["'”’»]$|[:;,]$/.test(line.trim()),
     stopRatio: words.length ? stops / words.length : 0,
     hasVerb: VERBS.test(line),
     addressesReader: /\b(you|your|yours)\b/i.test(line) || IMPERATIVE.test(line.trim()),
@@ -127,38 +125,42 @@ function isTagList(line: string): boolean {
   );
 }
 
-export function classifyLine(raw: string, ctx: LineContext = {}): LineVerdict {
+/** `features`: the line's `lineFeatures`, when the caller has them already. */
+export function classifyLine(raw: string, ctx: LineContext = {}, features?: LineFeatures): LineVerdict {
   const line = raw.trim();
   if (!line) return { keep: false, reason: 'empty' };
-  const f = lineFeatures(line);
-  if (AD_MARKER.test(line)) return { keep: false, reason: 'ad-marker' };
+  const f = features ?? lineFeatures(line);
+  // Each rule tests its cheap condition (word count, prose) before its pattern.
+  if (f.words <= 4 && AD_MARKER.test(line)) return { keep: false, reason: 'ad-marker' };
   if (ctx.title && normalise(line) === normalise(ctx.title)) return { keep: false, reason: 'title-repeat' };
   if (f.words <= 6 && LIST_HEADING.test(line)) return { keep: false, reason: 'list-heading' };
-  if (COMMENT_COUNT.test(line)) return { keep: false, reason: 'comment-count' };
+  if (f.words <= 4 && COMMENT_COUNT.test(line)) return { keep: false, reason: 'comment-count' };
   const prose = readsLikeProse(f);
   const quoted = /^["“‘']/.test(line);
   if (
     !quoted &&
-    CALL_TO_ACTION.test(line) &&
-    (f.words <= 15 || !prose || (f.addressesReader && (f.words <= 30 || ctx.nearEnd)))
+    (f.words <= 15 || !prose || (f.addressesReader && (f.words <= 30 || ctx.nearEnd))) &&
+    CALL_TO_ACTION.test(line)
   )
     return { keep: false, reason: 'call-to-action' };
-  if (COPYRIGHT.test(line) && (f.words <= 12 || !prose)) return { keep: false, reason: 'copyright' };
-  if (/^(read more|related|see also|more|watch|listen|also read)\s*[:|»›-]/i.test(line) && f.words <= 25)
+  if ((f.words <= 12 || !prose) && COPYRIGHT.test(line)) return { keep: false, reason: 'copyright' };
+  if (f.words <= 25 && /^(read more|related|see also|more|watch|listen|also read)\s*[:|»›-]/i.test(line))
     return { keep: false, reason: 'list-item' };
-  if (CAPTION.test(line) && f.words <= 20) return { keep: false, reason: 'caption' };
-  if (TIMESTAMP.test(line) && (f.words <= 8 || (f.words <= 16 && !f.endsSentence)))
+  if (f.words <= 20 && CAPTION.test(line)) return { keep: false, reason: 'caption' };
+  // TIMESTAMP and DATE_ONLY start with `[\W]*`: on a long run of symbols they backtrack
+  // quadratically, and their lines are short, so long lines never reach them.
+  const short = line.length <= 200;
+  if (short && (f.words <= 8 || (f.words <= 16 && !f.endsSentence)) && TIMESTAMP.test(line))
     return { keep: false, reason: 'timestamp' };
-  if (READING_TIME.test(line)) return { keep: false, reason: 'timestamp' };
-  if (DATE_ONLY.test(line)) return { keep: false, reason: 'timestamp' };
-  if (CREDIT_LINE.test(line) && f.words <= 40) return { keep: false, reason: 'byline' };
+  if (f.words <= 12 && READING_TIME.test(line)) return { keep: false, reason: 'timestamp' };
+  if (short && f.words <= 16 && DATE_ONLY.test(line)) return { keep: false, reason: 'timestamp' };
+  if (f.words <= 40 && CREDIT_LINE.test(line)) return { keep: false, reason: 'byline' };
   if (BARE_URL.test(line)) return { keep: false, reason: 'navigation' };
-  if (TAG_LIST.test(line) && f.words <= 15) return { keep: false, reason: 'list-item' };
-  if (BYLINE.test(line) && f.words <= 12) return { keep: false, reason: 'byline' };
+  if (f.words <= 15 && TAG_LIST.test(line)) return { keep: false, reason: 'list-item' };
+  if (f.words <= 12 && BYLINE.test(line)) return { keep: false, reason: 'byline' };
   if (ctx.afterTitle && f.words <= 6 && f.capitalisedRatio >= 0.99 && f.stopRatio === 0)
     return { keep: false, reason: 'caption' };
   if (prose || f.endsSentence) return { keep: true, reason: 'sentence' };
-  if ((ctx.repeats ?? 1) > 1 && f.words <= 3 && !/\d/.test(line)) return { keep: false, reason: 'repeated' };
   if (ctx.afterListHeading && f.words <= 12) return { keep: false, reason: 'list-item' };
   if (ctx.edge && isTagList(line)) return { keep: false, reason: 'list-item' };
   if (ctx.edge && f.words <= 4 && !f.hasVerb) return { keep: false, reason: 'navigation' };

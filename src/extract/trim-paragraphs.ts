@@ -4,7 +4,7 @@
  * Shared by the HTML and plain-text paths; returns what was dropped and why, for tests and
  * issues.
  */
-import { classifyLine, lineFeatures, type DropReason } from './line-classifier.js';
+import { classifyLine, lineFeatures, type DropReason, type LineFeatures } from './line-classifier.js';
 
 export interface TrimResult {
   readonly kept: string[];
@@ -17,17 +17,17 @@ export interface TrimOptions {
   readonly captionAfterTitle?: boolean;
 }
 
-const key = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-
-function isProse(line: string): boolean {
-  const f = lineFeatures(line);
-  return f.words >= 8 && f.stopRatio >= 0.15 && f.hasVerb && f.endsSentence;
+/**
+ * A line that reads like running text, which marks where the body starts and ends: a sentence
+ * of some length, in any language (no English word lists here, unlike the line rules).
+ */
+function isProse(line: string, f: LineFeatures): boolean {
+  return f.endsSentence && (f.words >= 5 || line.length >= 40);
 }
 
 export function trimParagraphs(paragraphs: readonly string[], opts: TrimOptions = {}): TrimResult {
-  const counts = new Map<string, number>();
-  for (const p of paragraphs) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
-  const prose = paragraphs.map(isProse);
+  const features = paragraphs.map((p) => lineFeatures(p.trim()));
+  const prose = features.map((f, i) => isProse(paragraphs[i]!, f));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   const kept: string[] = [];
@@ -35,14 +35,17 @@ export function trimParagraphs(paragraphs: readonly string[], opts: TrimOptions 
   let afterListHeading = false;
   let seenContent = false;
   paragraphs.forEach((line, i) => {
-    const verdict = classifyLine(line, {
-      title: opts.title ?? null,
-      repeats: counts.get(key(line)) ?? 1,
-      edge: firstProse < 0 || i < firstProse || i > lastProse,
-      afterListHeading,
-      afterTitle: !!opts.captionAfterTitle && !seenContent && (firstProse < 0 || i < firstProse),
-      nearEnd: i >= paragraphs.length - 3,
-    });
+    const verdict = classifyLine(
+      line,
+      {
+        title: opts.title ?? null,
+        edge: firstProse < 0 || i < firstProse || i > lastProse,
+        afterListHeading,
+        afterTitle: !!opts.captionAfterTitle && !seenContent && (firstProse < 0 || i < firstProse),
+        nearEnd: i >= paragraphs.length - 3,
+      },
+      features[i],
+    );
     if (verdict.keep) {
       kept.push(line);
       seenContent = true;
