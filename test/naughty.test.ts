@@ -3,38 +3,23 @@
  * each bad input gives one stderr line and a non-zero exit, never a crash or a hang, and the
  * good inputs beside it are still printed.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { captureOutput, tempFiles } from './cli-harness.js';
 
 const GOOD = fileURLToPath(new URL('./fixtures/articles/ferry-storm.txt', import.meta.url));
-const dir = mkdtempSync(path.join(tmpdir(), 'storyline-naughty-'));
-const file = (name: string, content: string | Buffer): string => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const { dir, file } = tempFiles('naughty');
+const output = captureOutput();
 
 const analyze = (...args: string[]): Promise<number> => main(['node', 'storyline', 'analyze', ...args]);
 
 describe('storyline analyze', () => {
   it('prints one JSON line per good input, in order, and is deterministic', async () => {
     expect(await analyze(GOOD, '--published', '2025-03-03')).toBe(0);
-    const first = out;
-    const doc = JSON.parse(out.trim());
+    const first = output.out;
+    const doc = JSON.parse(output.out.trim());
     expect(doc).toMatchObject({
       id: 'ferry-storm',
       title: 'Storm halts ferries on northern coast',
@@ -42,14 +27,14 @@ describe('storyline analyze', () => {
     });
     expect(doc.body).not.toMatch(/Advertisement|newsletter|Storm halts/);
     expect(doc.body.split('\n\n')).toHaveLength(3);
-    out = '';
+    output.out = '';
     await analyze(GOOD, '--published', '2025-03-03');
-    expect(out).toBe(first);
+    expect(output.out).toBe(first);
   });
 
   it('renders the text view', async () => {
     expect(await analyze(GOOD, '--format', 'text')).toBe(0);
-    expect(out).toMatch(/^# Storm halts ferries on northern coast\n/);
+    expect(output.out).toMatch(/^# Storm halts ferries on northern coast\n/);
   });
 
   it.each([
@@ -58,8 +43,8 @@ describe('storyline analyze', () => {
     ['an unknown format', ['--format', 'xml']],
   ])('refuses %s with a clear message', async (_name, args) => {
     expect(await analyze(GOOD, ...args)).toBe(2);
-    expect(err).toMatch(/^storyline: --(published|format): /);
-    expect(out).toBe('');
+    expect(output.err).toMatch(/^storyline: --(published|format): /);
+    expect(output.out).toBe('');
   });
 
   const naughty: [string, () => string, RegExp][] = [
@@ -103,12 +88,12 @@ describe('storyline analyze', () => {
     async (_name, make, message) => {
       const bad = make();
       expect(await analyze(bad, GOOD)).toBe(1);
-      const lines = err.trim().split('\n');
+      const lines = output.err.trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^storyline: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
       expect(lines[0]).toMatch(message);
-      expect(out.trim().split('\n')).toHaveLength(1);
-      expect(JSON.parse(out).id).toBe('ferry-storm');
+      expect(output.out.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(output.out).id).toBe('ferry-storm');
     },
   );
 
@@ -117,7 +102,7 @@ describe('storyline analyze', () => {
     const start = Date.now();
     expect(await analyze(big)).toBe(1);
     expect(Date.now() - start).toBeLessThan(2000);
-    expect(err).toMatch(/larger than the size limit: 52428800 bytes/);
+    expect(output.err).toMatch(/larger than the size limit: 52428800 bytes/);
   });
 
   it('survives 10,000 nested divs', async () => {
@@ -128,7 +113,7 @@ describe('storyline analyze', () => {
       `<html><body>${'<div>'.repeat(10_000)}${sentence.repeat(3)}${'</div>'.repeat(10_000)}</body></html>`,
     );
     expect(await analyze(deep)).toBe(0);
-    expect(JSON.parse(out).body).toContain('The council voted on Tuesday');
+    expect(JSON.parse(output.out).body).toContain('The council voted on Tuesday');
   });
 
   it('reads a manifest, naming FILE:LINE for a bad line', async () => {
@@ -137,8 +122,10 @@ describe('storyline analyze', () => {
       `${JSON.stringify({ id: 'one', path: GOOD, published: '2025-03-03' })}\n{"id": 3}\n`,
     );
     expect(await analyze('--input', manifest)).toBe(1);
-    expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toMatch(/^storyline: .*list\.jsonl:2: manifest line does not have the expected fields: id/);
-    expect(JSON.parse(out)).toMatchObject({ id: 'one', published: '2025-03-03' });
+    expect(output.err.trim().split('\n')).toHaveLength(1);
+    expect(output.err).toMatch(
+      /^storyline: .*list\.jsonl:2: manifest line does not have the expected fields: id/,
+    );
+    expect(JSON.parse(output.out)).toMatchObject({ id: 'one', published: '2025-03-03' });
   });
 });

@@ -1,8 +1,10 @@
 /**
- * `storyline analyze [FILES|DIRS|-] [--input F.jsonl]`: ingest -> extract -> the standard
- * pipeline, one JSON line (or a text view) per article, in input order, streamed. Each bad input
- * gives one line on stderr and a non-zero exit code; the others go on.
+ * `storyline analyze [FILES|DIRS|-] [--input F.jsonl] [--jobs N]`: ingest -> extract -> the
+ * standard pipeline, one JSON line (or a text view) per article, in input order, streamed, in
+ * N worker threads. Each bad input, and each input a stage failed on, gives one line on stderr
+ * and exit code 1; the others go on.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { toJson } from '../doc/index.js';
@@ -10,6 +12,7 @@ import { normalisePublished } from '../extract/index.js';
 import { analyzeInputs } from '../pipeline/index.js';
 import { countInputs, DEFAULT_MAX_BYTES } from '../ingest/index.js';
 import { formatDocText } from './format-text.js';
+import { failureLine } from './failure-line.js';
 
 interface AnalyzeCliOptions {
   input: string[];
@@ -18,6 +21,7 @@ interface AnalyzeCliOptions {
   format: string;
   maxMb: string;
   anyLanguage?: boolean;
+  jobs: string;
 }
 
 const PROGRESS_MIN_INPUTS = 20;
@@ -45,7 +49,9 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
       String(DEFAULT_MAX_BYTES / 2 ** 20),
     )
     .option('--any-language', 'do not refuse input that does not look like English')
-    .action(async (inputs: string[], opts: AnalyzeCliOptions) => {
+    .option('--jobs <n>', 'worker threads (1: analyse in this thread)', String(availableParallelism()))
+    .action(async (inputs: string[], opts: AnalyzeCliOptions, command: Command) => {
+      const debug = command.optsWithGlobals<{ debug?: boolean }>().debug ?? false;
       const usage = (message: string): void => {
         process.stderr.write(`storyline: ${message}\n`);
         setExit(2);
@@ -57,6 +63,9 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
         return usage(`--published: "${opts.published}" is not a date (expected YYYY-MM-DD)`);
       const maxMb = Number(opts.maxMb);
       if (!(maxMb > 0)) return usage(`--max-mb: "${opts.maxMb}" is not a positive number`);
+      const jobs = Number(opts.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        return usage(`--jobs: "${opts.jobs}" is not a whole number of at least 1`);
       if (!inputs.length && !opts.input.length)
         return usage('analyze: give files, folders, - or --input F.jsonl');
 
@@ -74,10 +83,11 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
         noClean: !opts.clean,
         maxBytes: Math.round(maxMb * 2 ** 20),
         anyLanguage: opts.anyLanguage ?? false,
+        jobs,
       })) {
         bar?.increment();
         if (!result.ok) {
-          process.stderr.write(`storyline: ${result.error.input}: ${result.error.message}\n`);
+          process.stderr.write(failureLine(result.error, debug));
           setExit(1);
           continue;
         }

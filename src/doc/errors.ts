@@ -1,6 +1,7 @@
 /**
  * The one catalogue of error and issue codes. Bad input becomes a `Failure` (ingest) or an
- * `Issue` on the doc (degraded but usable); only broken invariants throw.
+ * `Issue` on the doc (degraded but usable); only bugs throw, and the pipeline turns a stage's
+ * throw into that document's `E_STAGE` failure so the other documents go on.
  */
 
 export const ERRORS = {
@@ -31,6 +32,8 @@ export const ERRORS = {
   E_INTERNAL: 'internal error',
   E_NEEDS_TOKEN: 'listening beyond loopback needs a token (--token or STORYLINE_TOKEN)',
   E_STORE_UNAVAILABLE: 'the store is not available',
+  E_STAGE: 'a stage failed on this document (a bug; please report it)',
+  E_WORKER: 'the worker analysing this document stopped',
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -39,6 +42,10 @@ export interface Failure {
   readonly input: string;
   readonly code: ErrorCode;
   readonly message: string;
+  /** The stage that threw (`extract`, `sentences`, ...), for E_STAGE and E_WORKER. */
+  readonly stage?: string;
+  /** Where it threw; kept for `--debug`, never printed otherwise. */
+  readonly stack?: string;
 }
 
 export function failure(input: string, code: ErrorCode, detail?: string): Failure {
@@ -50,11 +57,35 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(error: Failure): Result<T> => ({ ok: false, error });
 
+/** A stage's (or a worker's) throw as the document's failure: the error's message, its stack kept. */
+export function stageFailure(
+  input: string,
+  stage: string,
+  err: unknown,
+  code: 'E_STAGE' | 'E_WORKER' = 'E_STAGE',
+): Failure {
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  const stack = err instanceof Error ? err.stack : undefined;
+  return { ...failure(input, code, message), stage, ...(stack ? { stack } : {}) };
+}
+
 /** Thrown only for bugs: a layer that breaks the data model's invariants. */
 export class InvariantError extends Error {
   readonly code = 'E_INVARIANT';
   constructor(message: string) {
     super(`${ERRORS.E_INVARIANT}: ${message}`);
     this.name = 'InvariantError';
+  }
+}
+
+/** A stage's throw, wrapped by `compose` so the caller knows which stage it came from. */
+export class StageError extends Error {
+  constructor(
+    readonly stage: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = cause instanceof Error ? cause.name : 'Error';
+    if (cause instanceof Error && cause.stack) this.stack = cause.stack;
   }
 }

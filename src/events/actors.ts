@@ -5,7 +5,7 @@
  * joins the pieces news writes as one actor: "Russian President Vladimir Putin" -> Vladimir Putin
  * (RUS), "North Korea's Foreign Trade Bank" -> (PRK), "police in Lagos" -> (NGA).
  */
-import type { Entity } from '../doc/index.js';
+import type { Entity, Span } from '../doc/index.js';
 import type { ActorWordKind, TriggerLexicon } from './lexicon.js';
 import type { Word } from './words.js';
 import { joinChains } from './actor-chains.js';
@@ -147,8 +147,11 @@ const COMPOUND_HEADS = new Set(
   ),
 );
 
+/** The actor word or phrase starting at word i; none when i is past the sentence's end. */
 function matchActorWord(words: readonly Word[], i: number, lex: TriggerLexicon): ActorMention | null {
-  for (const entry of lex.actorWords.get(words[i]!.lower) ?? []) {
+  const head = words[i];
+  if (!head) return null;
+  for (const entry of lex.actorWords.get(head.lower) ?? []) {
     const n = entry.words.length;
     if (entry.words.every((w, k) => words[i + k]?.lower === w)) {
       const next = words[i + n];
@@ -181,6 +184,20 @@ function compoundCountry(word: string, gaz: ActorGazetteer): string | null {
   return gaz.demonym(m[1]) ?? gaz.place(m[1])?.country ?? null;
 }
 
+/** First and last index of the words overlapping `span`; words are sorted and disjoint, so a binary search. */
+function wordsOverlapping(words: readonly Word[], span: Span): { first: number; last: number } | null {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo - 1;
+  while (last + 1 < words.length && words[last + 1]!.start < span.end) last++;
+  return last >= lo ? { first: lo, last } : null;
+}
+
 /** Raw mentions, before joining: entities or gazetteer, "the North/South", names, actor words. */
 function rawMentions(
   ctx: SentenceContext,
@@ -196,10 +213,9 @@ function rawMentions(
     out.push(m);
   };
   for (const e of ctx.entities ?? []) {
-    const idx = words.flatMap((w, k) => (w.start < e.end && w.end > e.start ? [k] : []));
-    if (!idx.length) continue;
-    const first = idx[0]!;
-    const last = idx[idx.length - 1]!;
+    const span = wordsOverlapping(words, e);
+    if (!span) continue;
+    const { first, last } = span;
     /* MISC counts only as the adjective of an actor word: "Tamil rebels", "Shiite militias". */
     if (e.type !== 'MISC') take(fromEntity(e, first, last, gaz));
     else if (matchActorWord(words, last + 1, lex))

@@ -4,8 +4,10 @@
  * (envoys dispatched, talks held, banks halting business). Runs on bare docs, so no model is needed.
  */
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Event } from '../doc/index.js';
-import { standardPipeline } from '../pipeline/index.js';
+import { createDoc, withLayer, type EntityType, type Event } from '../doc/index.js';
+import { compose, standardPipeline } from '../pipeline/index.js';
+import { sentenceStage } from '../nlp/sentences.js';
+import { tokenStage } from '../nlp/token-stage.js';
 import { actorCode, codeEvents } from './index.js';
 
 interface Row {
@@ -235,6 +237,37 @@ describe('codeEvents', () => {
       (e) => e.mode === 'visit',
     );
     expect(visits.map((e) => actorCode(e.target))).toEqual(['VNM', 'KOR']);
+  });
+
+  /** A doc split and tagged by our own stages, with a hand-made entities layer (names found by text). */
+  const withEntities = (text: string, names: [string, EntityType][]) => {
+    const doc = compose([sentenceStage(), tokenStage()])(createDoc('t', text));
+    const entities = names.map(([name, type]) => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, type, canonical: name, country: null };
+    });
+    return withLayer(doc, 'entities', entities);
+  };
+
+  it.each([
+    [
+      'a MISC entity as the last word, no final punctuation',
+      'Fans gathered for the Olympic',
+      'Olympic',
+      'MISC',
+    ],
+    ['a MISC entity that is the whole sentence', 'Olympic', 'Olympic', 'MISC'],
+    ['a PERSON entity as the last word', 'Crowds cheered for Tomas Varga', 'Tomas Varga', 'PERSON'],
+    [
+      'a subject list whose place name spans a comma',
+      'All week, officials in Springfield, Ill., and at the county seat in Decatur have issued statements of support for the strikers.',
+      'Springfield, Ill.',
+      'GPE',
+    ],
+  ] as const)('codes %s without throwing', (_name, text, name, type) => {
+    const names: [string, EntityType][] = [[name, type]];
+    if (text.includes('Decatur')) names.push(['Decatur', 'GPE']);
+    expect(() => codeEvents(withEntities(text, names))).not.toThrow();
   });
 
   it('never throws on odd input', () => {

@@ -4,6 +4,7 @@
  * knows. Checking candidates against a closed vocabulary is what makes crude suffix rules
  * enough; a full morphological analyser would add a dependency for no gain here.
  */
+import { BoundedCache } from '../nlp/bounded-cache.js';
 
 const IRREGULAR: Record<string, string> = Object.fromEntries(
   (
@@ -29,14 +30,14 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 
 const VOWEL = /[aeiou]/;
 
+/** Word forms whose lemmas are kept (docs/limits.md). */
 const CACHE_LIMIT = 50_000;
-const verbCache = new Map<string, readonly string[]>();
+const verbCache = new BoundedCache<string, readonly string[]>(CACHE_LIMIT);
 
 /** Candidate verb lemmas of a word, most likely first; includes the word itself. Memoised. */
 export function verbLemmas(word: string): readonly string[] {
   let out = verbCache.get(word);
   if (!out) {
-    if (verbCache.size > CACHE_LIMIT) verbCache.clear();
     out = computeVerbLemmas(word.toLowerCase());
     verbCache.set(word, out);
   }

@@ -98,7 +98,11 @@ export function subjectActor(c: RoleContext, p: number, depth = 0, reported = tr
     if (j < 0) return cands[0]!;
     while (j > 0 && onlyActors(c, segs[j - 1]!) && cands.some((a) => a.first >= segs[j - 1]!.start)) j--;
     const seg = segs[j]!;
-    const subject = cands.find((a) => a.first >= seg.start && a.last < seg.end)!;
+    /* "officials in Washington, D.C., and ...": an actor may span the comma that ends its segment. */
+    const subject =
+      cands.find((a) => a.first >= seg.start && a.last < seg.end) ??
+      cands.find((a) => a.first < seg.end && a.last >= seg.start) ??
+      cands[0]!;
     return withAppositionCountry(c, subject, segs[j + 1]);
   }
   const referent = pronounReferent(c, from, p);

@@ -156,7 +156,8 @@ function antecedentsAfter(s: SentenceParse, prior: Antecedents): Antecedents {
   });
   const isPerson = (a: ActorMention) => a.kind === 'person' || (PERSONS.has(a.kind) && a.country);
   /* "Last month, Choe visited Seoul with Hwang. He also went ...": the subject is the likelier antecedent. */
-  const subject = s.actors.find((a) => PERSONS.has(a.kind) && a.first <= subjectReach(s.words));
+  const reach = subjectReach(s.words);
+  const subject = s.actors.find((a) => PERSONS.has(a.kind) && a.first <= reach);
   const person = subject ?? [...s.actors].reverse().find(isPerson);
   const first = s.actors[0];
   const thing = first && first.first <= 1 && THINGS.has(first.kind) ? first : undefined;
@@ -165,7 +166,7 @@ function antecedentsAfter(s: SentenceParse, prior: Antecedents): Antecedents {
 
 /** The last word a sentence's subject can start at: after an opening adjunct ("Last month, ..."), if any. */
 function subjectReach(words: readonly Word[]): number {
-  const comma = words.findIndex((w, k) => k <= 5 && w.text === ',');
+  const comma = words.slice(0, 6).findIndex((w) => w.text === ',');
   return comma >= 0 ? comma + 1 : 0;
 }
 

@@ -26,6 +26,7 @@ import {
 } from './ner-model.js';
 import { aggregateContexts, documentCasing, isHeadline, lowerForms, MAX_AGG } from './ner-document.js';
 import { viterbiBilou } from './ner-viterbi.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /** Module-local copies: imported bindings are slower to read in the hot loops under some loaders. */
 const N_LABELS: number = LABEL_COUNT;
@@ -133,6 +134,11 @@ for (let l = 0; l < 2; l++)
 /** Labels after which a new name may start or none follow: O, L-*, U-*. */
 const CLOSES = Uint8Array.from({ length: N_LABELS }, (_, l) => (l === 0 || labelPart(l) >= 2 ? 1 : 0));
 
+/** Word shapes whose shared previous-label scores are kept (docs/limits.md): ~1.2 KB each. */
+const PREV_SHAPE_LIMIT = 4096;
+/** First size of the per-document buffers, in rows (distinct names, tokens of a sentence). */
+const BUFFER_ROWS = 256;
+
 export class NerDecoder {
   readonly words: WordFeatureCache;
   private readonly mask: number;
@@ -150,15 +156,18 @@ export class NerDecoder {
   /** This decoder's slot for each word's previous-label scores (Viterbi only). */
   private readonly prevSlot: number;
   /** Previous-label scores shared by the words that have no weights of their own, per shape. */
-  private readonly prevByShape = new Map<number, Float32Array>();
+  private readonly prevByShape = new BoundedCache<number, Float32Array>(PREV_SHAPE_LIMIT);
   /** Scores of the two previous labels, filled on first use (Viterbi only). */
   private pairScores: Float32Array | null = null;
   /** The sentence `scoreToken` reads while the Viterbi search runs. */
   private current: SentenceSearch | null = null;
-  /** Rows of summed aggregated-context scores for the document being decoded (addAggregateScores). */
-  private aggPool = new Float32Array(256 * N_LABELS);
+  /**
+   * Rows of summed aggregated-context scores for the document being decoded (addAggregateScores).
+   * It and `plainBuffer` grow for a large document and go back to their first size for the next.
+   */
+  private aggPool = new Float32Array(BUFFER_ROWS * N_LABELS);
   /** Per token of the sentence being searched: 1 when it may take O unscored. */
-  private plainBuffer = new Uint8Array(256);
+  private plainBuffer = new Uint8Array(BUFFER_ROWS);
 
   constructor(
     readonly model: NerWeights,
@@ -219,6 +228,8 @@ export class NerDecoder {
 
   /** Labels (BILOU ids) for every sentence of one document. */
   decodeDocument(doc: PreparedDocument, opts: DecodeOptions = {}): Int32Array[] {
+    if (this.aggPool.length > BUFFER_ROWS * N_LABELS) this.aggPool = new Float32Array(BUFFER_ROWS * N_LABELS);
+    if (this.plainBuffer.length > BUFFER_ROWS) this.plainBuffer = new Uint8Array(BUFFER_ROWS);
     const history = new Map<number, Int32Array>();
     const aggScores = new Map<number, number>();
     return doc.sentences.map((sentence, s) =>

@@ -6,6 +6,7 @@
  * NER with PER/ORG/LOC quality anywhere near this (compromise scores 0.47 F1 on CoNLL-2003).
  */
 import type { WordClasses } from './ner-model.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /** The form used for cluster look-ups: lower case, digits folded to 0. */
 export function clusterKey(word: string): string {
@@ -145,10 +146,21 @@ export interface WordEntry {
 
 const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
+/**
+ * Word forms the cache keeps (docs/limits.md): an entry with its decoders' score rows is ~4 KB,
+ * so ~50 MB at most. What it forgets is computed again; the tags never depend on it.
+ */
+export const WORD_CACHE_LIMIT = 12_000;
+
 export class WordFeatureCache {
-  private readonly cache = new Map<string, WordEntry>();
+  private readonly cache: BoundedCache<string, WordEntry>;
   private slots = 0;
-  constructor(private readonly res: FeatureResources) {}
+  constructor(
+    private readonly res: FeatureResources,
+    limit = WORD_CACHE_LIMIT,
+  ) {
+    this.cache = new BoundedCache(limit);
+  }
 
   /** A slot index for one decoder's per-word score cache in `WordEntry.scoreSlots`. */
   claimSlot(): number {
@@ -157,11 +169,7 @@ export class WordFeatureCache {
 
   get(word: string): WordEntry {
     let e = this.cache.get(word);
-    if (!e) {
-      e = this.compute(word);
-      if (this.cache.size > 200_000) this.cache.clear();
-      this.cache.set(word, e);
-    }
+    if (!e) this.cache.set(word, (e = this.compute(word)));
     return e;
   }
 
@@ -182,7 +190,7 @@ export class WordFeatureCache {
     const dict = this.res.englishWords ? `dict=${this.res.englishWords.get(lower) ?? '-'}` : undefined;
     const capitalised = /^[A-Z]/.test(word);
     const cap = capitalised ? 'X' : 'x';
-    const at = OFFSETS.map((o) => {
+    const perOffset = OFFSETS.map((o) => {
       const f: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
       for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
       if (cl.length === 0) f.push('c=none');
@@ -197,8 +205,12 @@ export class WordFeatureCache {
         if (/[A-Z].*\./.test(word)) f.push('caps-dot');
         if (/-/.test(word)) f.push('hyphen');
       }
-      return Int32Array.from(f, (s) => hashString(`${o}|${s}`) | 0);
+      return f.map((s) => hashString(`${o}|${s}`) | 0);
     });
+    // One buffer for the five offsets (views into it): one allocation per word, not five.
+    const ids = Int32Array.from(perOffset.flat());
+    let from = 0;
+    const at = perOffset.map((f) => ids.subarray(from, (from += f.length)));
     return {
       at,
       lower,

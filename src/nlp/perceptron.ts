@@ -37,6 +37,27 @@ export function packWeights(
   return { index, cls, w };
 }
 
+/** Adds the weights of one feature into `out` from `offset` (class k at `offset + k`). */
+export function addFeatureWeights(
+  weights: PackedWeights,
+  feature: string,
+  out: Float64Array,
+  offset = 0,
+): void {
+  const entry = weights.index.get(feature);
+  if (entry === undefined) return;
+  const start = Math.floor(entry / 64);
+  const end = start + (entry % 64);
+  for (let k = start; k < end; k++) out[offset + weights.cls[k]!]! += weights.w[k]!;
+}
+
+/** The class with the highest score, the first on ties. */
+export function bestClass(scores: Float64Array): number {
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+  return best;
+}
+
 /** Adds the weights of `features` into `scores` (zeroed first) and returns the best class. */
 export function scoreFeatures(
   weights: PackedWeights,
@@ -44,17 +65,8 @@ export function scoreFeatures(
   scores: Float64Array,
 ): number {
   scores.fill(0);
-  const { index, cls, w } = weights;
-  for (const f of features) {
-    const entry = index.get(f);
-    if (entry === undefined) continue;
-    const start = Math.floor(entry / 64);
-    const end = start + (entry % 64);
-    for (let k = start; k < end; k++) scores[cls[k]!]! += w[k]!;
-  }
-  let best = 0;
-  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
-  return best;
+  for (const f of features) addFeatureWeights(weights, f, scores);
+  return bestClass(scores);
 }
 
 interface TrainRow {

@@ -85,3 +85,47 @@ export function posFeatures(
     `w+2 ${norm[c + 2]}`,
   ];
 }
+
+/**
+ * The same features as `posFeatures`, split by what they depend on, so the tagger can sum the
+ * weights of each part once and reuse them: a word's own features, a neighbour's as seen from
+ * `offset` (-2, -1, +1, +2; padding markers outside the sentence), the tag pair, and the rest.
+ * Together they are exactly `posFeatures` (checked in pos.test.ts), which keeps its own list in
+ * the order the shipped model was trained with, so retraining reproduces it.
+ */
+export function ownFeatures(word: string, norm: string, shape: string): string[] {
+  const lower = word.toLowerCase();
+  return [
+    'b',
+    `s ${word.slice(-3)}`,
+    `s1 ${lower.slice(-1)}`,
+    `s2 ${lower.slice(-2)}`,
+    `s4 ${lower.slice(-4)}`,
+    `p3 ${lower.slice(0, 3)}`,
+    `W ${word}`,
+    `p ${word[0]}`,
+    `h ${shape}`,
+    `w ${norm}`,
+  ];
+}
+
+/** A neighbour's features; `shape` is '^' or '$' for the padding just outside the sentence. */
+export function neighbourFeatures(offset: -2 | -1 | 1 | 2, norm: string, shape: string): string[] {
+  if (offset === -2) return [`w-2 ${norm}`];
+  if (offset === 2) return [`w+2 ${norm}`];
+  const side = offset === -1 ? '-1' : '+1';
+  return [`h${side} ${shape}`, `w${side} ${norm}`, `s${side} ${norm.slice(-3)}`];
+}
+
+export const tagFeatures = (prev: string, prev2: string): string[] => [`t ${prev}`, `tt ${prev} ${prev2}`];
+
+/** Features of word `i` that read both its neighbours or a tag with a word. */
+export function pairFeatures(i: number, context: PosContext, prev: string): string[] {
+  const norm = context.norm;
+  const cur = norm[i + 2]!;
+  const next = norm[i + 3]!;
+  return [`tw+1 ${prev} ${next}`, `ww ${norm[i + 1]!} ${cur}`, `w+ ${cur} ${next}`, `tw ${prev} ${cur}`];
+}
+
+/** The padding markers: norm of the positions -2, -1, n and n+1 around a sentence of n words. */
+export const PADDING = { before: START, after: END } as const;

@@ -6,8 +6,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { packWeights, scoreFeatures, type PackedWeights } from './perceptron.js';
-import { posContext, posFeatures } from './pos-features.js';
+import { addFeatureWeights, bestClass, packWeights, type PackedWeights } from './perceptron.js';
+import {
+  neighbourFeatures,
+  normalizeWord,
+  ownFeatures,
+  PADDING,
+  pairFeatures,
+  tagFeatures,
+  wordShape,
+  type PosContext,
+} from './pos-features.js';
+import { BoundedCache } from './bounded-cache.js';
+import { scanPosModelJson } from './pos-json.js';
 
 export const POS_MODEL_URL = new URL('../../models/pos.json.gz', import.meta.url);
 
@@ -48,8 +59,12 @@ export function posModelToJson(model: PosModel, digits = 3): PosModelJson {
   };
 }
 
+const checkFormat = (format: unknown): void => {
+  if (format !== 'storyline-pos-1') throw new Error(`unknown POS model format ${String(format)}`);
+};
+
 export function posModelFromJson(json: PosModelJson): PosModel {
-  if (json.format !== 'storyline-pos-1') throw new Error(`unknown POS model format ${String(json.format)}`);
+  checkFormat(json.format);
   const rows = Object.entries(json.weights).map(([feature, flat]) => {
     const cls = flat.filter((_, k) => k % 2 === 0);
     const w = flat.filter((_, k) => k % 2 === 1);
@@ -58,19 +73,93 @@ export function posModelFromJson(json: PosModelJson): PosModel {
   return { tags: json.tags, tagdict: new Map(Object.entries(json.tagdict)), weights: packWeights(rows) };
 }
 
-/** A tagger over `model`: greedy, left to right, each word seeing the two tags before it. */
+/** The model from its JSON bytes, as `posModelFromJson(JSON.parse(text))` gives it, in far less memory. */
+export function posModelFromBytes(bytes: Buffer): PosModel {
+  const { header, weights } = scanPosModelJson(bytes);
+  const json = header as unknown as PosModelJson;
+  checkFormat(json.format);
+  return { tags: json.tags, tagdict: new Map(Object.entries(json.tagdict)), weights };
+}
+
+/** Word forms whose summed feature scores the tagger keeps (docs/limits.md): ~2 KB each. */
+export const POS_CACHE_LIMIT = 5_000;
+const OFFSETS = [-2, -1, 1, 2] as const;
+
+/**
+ * A tagger over `model`: greedy, left to right, each word seeing the two tags before it. The
+ * features are `posFeatures`; the weights of the parts that depend on one word form (its own, and
+ * as each neighbour sees it) are summed once per form and reused, and those of a tag pair once
+ * per pair. The model's weights are float32 values of at least 0.05 in magnitude, so these float64
+ * sums are exact and in any order give the scores that summing feature by feature gives.
+ */
 export function createPosTagger(model: PosModel): PosTagger {
-  const scores = new Float64Array(model.tags.length);
+  const width = model.tags.length;
+  const scores = new Float64Array(width);
+  /** Per form: its own features' scores, then as the word at offset -2, -1, +1, +2. */
+  const forms = new BoundedCache<string, Float64Array>(POS_CACHE_LIMIT);
+  const padding = new Map<string, Float64Array>();
+  /** At most (tags + 2)^2 pairs: bounded by the model. */
+  const tagPairs = new Map<string, Float64Array>();
+  const sum = (features: readonly string[], out: Float64Array, offset: number): void => {
+    for (const f of features) addFeatureWeights(model.weights, f, out, offset);
+  };
+  const formScores = (word: string): Float64Array => {
+    let v = forms.get(word);
+    if (!v) {
+      v = new Float64Array(5 * width);
+      const norm = normalizeWord(word);
+      const shape = wordShape(word);
+      sum(ownFeatures(word, norm, shape), v, 0);
+      OFFSETS.forEach((o, k) => sum(neighbourFeatures(o, norm, shape), v!, (k + 1) * width));
+      forms.set(word, v);
+    }
+    return v;
+  };
+  /** The scores of position j (maybe padding) as seen from offset o, and where they start. */
+  const seenFrom = (
+    words: readonly string[],
+    j: number,
+    o: (typeof OFFSETS)[number],
+  ): [Float64Array, number] => {
+    if (j >= 0 && j < words.length) return [formScores(words[j]!), (OFFSETS.indexOf(o) + 1) * width];
+    const norm = j < 0 ? PADDING.before[j + 2]! : PADDING.after[j - words.length]!;
+    const key = `${o} ${norm}`;
+    let v = padding.get(key);
+    if (!v) {
+      v = new Float64Array(width);
+      sum(neighbourFeatures(o, norm, j < 0 ? '^' : '$'), v, 0);
+      padding.set(key, v);
+    }
+    return [v, 0];
+  };
+  const add = (v: Float64Array, offset: number): void => {
+    for (let k = 0; k < width; k++) scores[k]! += v[offset + k]!;
+  };
   return {
     tag(words) {
-      const context = posContext(words);
+      const context: PosContext = {
+        norm: [...PADDING.before, ...words.map(normalizeWord), ...PADDING.after],
+        shapes: [],
+      };
       const out: string[] = [];
       let prev = '-START-';
       let prev2 = '-START2-';
       for (let i = 0; i < words.length; i++) {
-        const tag =
-          model.tagdict.get(words[i]!) ??
-          model.tags[scoreFeatures(model.weights, posFeatures(i, words, context, prev, prev2), scores)]!;
+        let tag = model.tagdict.get(words[i]!);
+        if (tag === undefined) {
+          scores.fill(0);
+          add(formScores(words[i]!), 0);
+          for (const o of OFFSETS) add(...seenFrom(words, i + o, o));
+          const pairKey = `${prev} ${prev2}`;
+          let pair = tagPairs.get(pairKey);
+          if (!pair) {
+            tagPairs.set(pairKey, (pair = new Float64Array(width)));
+            sum(tagFeatures(prev, prev2), pair, 0);
+          }
+          add(pair, 0);
+          sum(pairFeatures(i, context, prev), scores, 0);
+          tag = model.tags[bestClass(scores)]!;
+        }
         out.push(tag);
         prev2 = prev;
         prev = tag;
@@ -85,13 +174,15 @@ let loaded: PosTagger | null | undefined;
 /** The shipped tagger, loaded on first call; null when models/pos.json.gz is missing. */
 export function loadPosTagger(): PosTagger | null {
   if (loaded === undefined) {
-    loaded = existsSync(POS_MODEL_URL)
-      ? createPosTagger(
-          posModelFromJson(JSON.parse(gunzipSync(readFileSync(POS_MODEL_URL)).toString('utf8'))),
-        )
-      : null;
+    const model = loadPosModel();
+    loaded = model ? createPosTagger(model) : null;
   }
   return loaded;
+}
+
+/** The shipped model read afresh from models/pos.json.gz (tests, benchmarks); null when missing. */
+export function loadPosModel(): PosModel | null {
+  return existsSync(POS_MODEL_URL) ? posModelFromBytes(gunzipSync(readFileSync(POS_MODEL_URL))) : null;
 }
 
 /** Penn Treebank tags for `words` (one sentence), with the shipped model. */

@@ -1,10 +1,12 @@
 /**
  * A stage adds one layer to a Doc. It is built once by a factory that takes its options and
  * models (unified's `options => transformer`), then run on many docs. Stages do no I/O and
- * read no clock: whatever they need from outside comes in `ctx`.
+ * read no clock: whatever they need from outside comes in `ctx`. A stage that throws (a bug)
+ * surfaces as a `StageError` naming it, which `analyzeRaw` turns into the document's failure.
  */
 import {
   checkInvariants,
+  StageError,
   withIssues,
   withLayer,
   type Doc,
@@ -25,6 +27,7 @@ export interface Stage<K extends LayerName = LayerName> {
   run(doc: Doc, ctx: StageContext): NonNullable<Layers[K]>;
 }
 
+/** Runs the stages in order; throws `StageError` (with the stage's name) when one throws. */
 export type Pipeline = (doc: Doc) => Doc;
 
 /** Chains stages, failing at build time when a stage needs a layer no earlier stage provides. */
@@ -38,10 +41,14 @@ export function compose(stages: readonly Stage[], opts: { check?: boolean } = {}
   }
   return (input) =>
     stages.reduce((doc, stage) => {
-      const issues: Issue[] = [];
-      const layer = stage.run(doc, { issue: (i) => issues.push({ ...i, stage: stage.name }) });
-      const next = withIssues(withLayer(doc, stage.provides, layer), issues);
-      if (opts.check) checkInvariants(next);
-      return next;
+      try {
+        const issues: Issue[] = [];
+        const layer = stage.run(doc, { issue: (i) => issues.push({ ...i, stage: stage.name }) });
+        const next = withIssues(withLayer(doc, stage.provides, layer), issues);
+        if (opts.check) checkInvariants(next);
+        return next;
+      } catch (err) {
+        throw err instanceof StageError ? err : new StageError(stage.name, err);
+      }
     }, input);
 }

@@ -50,7 +50,8 @@ describeInChromium('explorer in Chromium', (session) => {
     await expect
       .poll(async () => (await active.allTextContents()).join(''))
       .toBe('Marrow met Chilean fisheries minister Tomas Aravena at the port authority.');
-    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^sentence-\d+-\d+$/);
+    // Focus moves on the next animation frame after the render, so wait for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^sentence-\d+-\d+$/);
     await page.getByText('Merged event v1').click();
     expect(await page.locator('details.merged[open] .reports a').first().textContent()).toBe(
       'marrow-arrives-wire',

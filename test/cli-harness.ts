@@ -1,0 +1,35 @@
+/**
+ * What the CLI tests share: files written into a fresh temporary folder, and stdout and stderr
+ * captured around each test (`main()` runs in process, so its writes are spied on).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
+
+/** A new temporary folder named after `label`, and a writer of files into it. */
+export function tempFiles(label: string): {
+  dir: string;
+  file: (name: string, content: string | Buffer) => string;
+} {
+  const dir = mkdtempSync(path.join(tmpdir(), `storyline-${label}-`));
+  const file = (name: string, content: string | Buffer): string => {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  return { dir, file };
+}
+
+/** Captures stdout and stderr for each test of the calling suite; read them through the getters. */
+export function captureOutput(): { out: string; err: string } {
+  const captured = { out: '', err: '' };
+  beforeEach(() => {
+    captured.out = '';
+    captured.err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((captured.out += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((captured.err += String(chunk)), true));
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return captured;
+}
