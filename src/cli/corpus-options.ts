@@ -11,7 +11,7 @@ import {
   storeLocation,
   StoreOpenError,
   type CorpusFilter,
-  type Store,
+  type CorpusStore,
 } from '../store/index.js';
 
 export interface DbOptions {
@@ -70,9 +70,9 @@ function quietOnClosedPipe(): void {
 }
 
 /** Opens the store, runs `fn`, closes it; store and query errors become one line on stderr. */
-export async function withStore(opts: DbOptions, setExit: Exit, fn: (store: Store) => Promise<void>) {
+export async function withStore(opts: DbOptions, setExit: Exit, fn: (store: CorpusStore) => Promise<void>) {
   quietOnClosedPipe();
-  let store: Store;
+  let store: CorpusStore;
   const location = storeLocation(opts.db, process.env);
   try {
     store = await openStore(location);

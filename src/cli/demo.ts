@@ -1,21 +1,22 @@
 /**
- * `storyline demo`: analyses the sample corpus that ships inside the package (`samples/`,
- * written by the project) through the same library path as `analyze` (readInputs, then
- * analyzeRaw with the standard pipeline) and prints a readable summary: per article its title,
- * date, how much page text was dropped, top entities, time expressions and events; then
- * corpus-wide counts. `--format jsonl` prints the analyze JSON instead. Reads nothing outside
- * the package and never the network, so it works on a fresh clone.
+ * `storyline demo`: the sample corpus that ships inside the package (`samples/`, written by
+ * the project), by default ingested into a temporary store and linked (demo-linked.ts prints
+ * what linking found). `--format articles` analyses each article through the same library path
+ * as `analyze` (readInputs, then analyzeRaw) and prints per article its title, date, how much
+ * page text was dropped, top entities, time expressions and events, then corpus-wide counts;
+ * `--format jsonl` prints the analyze JSON. Reads nothing outside the package and never the
+ * network, so it works on a fresh clone.
  */
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { textOf, toJson, type Doc, type Entity, type Failure } from '../doc/index.js';
 import { cleanPlainText } from '../extract/index.js';
 import { analyzeRaw, type AnalyzeOptions } from '../pipeline/index.js';
 import { readInputs } from '../ingest/index.js';
 import { renderTable } from './format-text.js';
+import { buildSampleStore, SAMPLE_MANIFEST } from './sample-store.js';
+import { formatLinkedView } from './demo-linked.js';
 
-/** The manifest of the shipped sample corpus; resolves from src/cli and from dist/cli alike. */
-export const SAMPLE_MANIFEST = fileURLToPath(new URL('../../samples/manifest.jsonl', import.meta.url));
+export { SAMPLE_MANIFEST } from './sample-store.js';
 
 export interface SampleArticle {
   readonly doc: Doc;
@@ -214,15 +215,31 @@ export function formatDemoSummary(corpus: SampleCorpus): string {
   return [...head, ...articles, ...corpusLines(corpus), ''].join('\n');
 }
 
+const FORMATS = ['linked', 'articles', 'jsonl'];
+
 export function registerDemo(program: Command, setExit: (code: number) => void): void {
   program
     .command('demo')
-    .description('analyse the built-in sample corpus (samples/) and print a summary')
-    .option('--format <format>', 'summary, or jsonl for the JSON that analyze prints', 'summary')
+    .description('ingest and link the built-in sample corpus (samples/) and print what linking found')
+    .option(
+      '--format <format>',
+      'linked (entities, stories, duplicates, a timeline), articles (each article analysed), or jsonl (what analyze prints)',
+      'linked',
+    )
     .action(async (opts: { format: string }) => {
-      if (opts.format !== 'summary' && opts.format !== 'jsonl') {
-        process.stderr.write(`storyline: --format: expected summary or jsonl, got "${opts.format}"\n`);
+      if (!FORMATS.includes(opts.format)) {
+        process.stderr.write(`storyline: --format: expected ${FORMATS.join(', ')}, got "${opts.format}"\n`);
         return setExit(2);
+      }
+      if (opts.format === 'linked') {
+        const sample = await buildSampleStore();
+        try {
+          if (sample.summary.failed) setExit(1);
+          process.stdout.write(await formatLinkedView(sample.store, sample.summary));
+        } finally {
+          await sample.dispose();
+        }
+        return;
       }
       const corpus = await analyzeSampleCorpus();
       for (const f of corpus.failures) process.stderr.write(`storyline: ${f.input}: ${f.message}\n`);

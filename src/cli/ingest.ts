@@ -23,6 +23,7 @@ import {
 import { ingestInto, type SettledEvent } from '../store/ingest.js';
 import { storeLocation } from '../store/index.js';
 import { addDbOption, positiveInt, usage, withStore, type DbOptions, type Exit } from './corpus-options.js';
+import { runLinkPass } from './link.js';
 
 interface IngestCliOptions extends DbOptions {
   input: string[];
@@ -32,6 +33,7 @@ interface IngestCliOptions extends DbOptions {
   json?: boolean;
   published?: string;
   clean: boolean;
+  link: boolean;
   anyLanguage?: boolean;
   maxMb: string;
   timeout: string;
@@ -77,6 +79,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
     .option('--jobs <n>', 'analyse in this many worker threads (default: the number of cores)')
     .option('--batch <n>', 'articles per write transaction', '50')
     .option('--json', 'print the summary as JSON')
+    .option('--no-link', 'leave linking to a later `storyline link`')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that carry none')
     .option('--no-clean', 'take plain text verbatim as the body')
     .option('--any-language', 'do not refuse input that does not look like English')
@@ -155,6 +158,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
         });
         bar?.stop();
         summary.unchanged += known;
+        if (opts.link) summary.linked = await runLinkPass(store, opts.json);
         if (summary.failed) setExit(1);
         if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
         else {
@@ -162,6 +166,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
           process.stdout.write(
             `ingest: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
               `${summary.failed} failed; ${summary.articles} articles in ${storeLocation(opts.db, process.env)}` +
+              (summary.linked === undefined ? '' : `, ${summary.linked} linked`) +
               ` (${seconds.toFixed(1)} s)\n`,
           );
         }

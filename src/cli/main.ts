@@ -14,6 +14,9 @@ import { registerExport } from './export.js';
 import { registerIngest } from './ingest.js';
 import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
+import { registerEntity } from './entity.js';
+import { registerLink } from './link.js';
+import { registerStories } from './stories.js';
 import { registerTag } from './tag.js';
 import { indentedStack } from './failure-line.js';
 
@@ -38,6 +41,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExport(program, setExit);
   registerStats(program, setExit);
   registerArticles(program, setExit);
+  registerLink(program, setExit);
+  registerEntity(program, setExit);
+  registerStories(program, setExit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -1,6 +1,21 @@
 /**
  * Linking across documents: entity resolution, near-duplicates, stories and merged events.
  * Pure: articles and the existing links they touch come in, new links go out; the store does
- * the reading and writing (src/store).
+ * the reading and writing (src/store/link-pass.ts runs the steps).
  */
+export * from './types.js';
 export { nameKey, nameWords } from './names.js';
+export { localEntities, indexKeys, entityClass } from './entities/local-entities.js';
+export { resolveEntities } from './entities/resolve.js';
+export { readRoles } from './entities/roles.js';
+export { ActorResolver } from './events/actor-refs.js';
+export {
+  chooseMergedEvent,
+  eventKey,
+  reportWindow,
+  summariseReports,
+  type MergedEventSummary,
+  type ReportSummaryInput,
+} from './events/merge-events.js';
+export { dateInterval } from './events/date-interval.js';
+export { defaultLinkers, type DefaultLinkers } from './linkers.js';

@@ -5,13 +5,16 @@
  */
 import { StoreOpenError } from './sqlite/open.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
-import type { Store } from './types.js';
+import type { LinkQueries, Store } from './types.js';
+import type { LinkableStore } from './link-session.js';
 
 export * from './types.js';
 export * from './filter.js';
 export * from './query.js';
 export * from './facts.js';
 export { ingestInto, type IngestIntoOptions, type SettledEvent } from './ingest.js';
+export { linkPending, type Linkers, type LinkPassOptions } from './link-pass.js';
+export type { LinkableStore, LinkSession } from './link-session.js';
 export { EXPORT_FORMATS, exportFormatter, type ExportFormat, type ExportFormatter } from './export/index.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { StoreOpenError } from './sqlite/open.js';
@@ -23,8 +26,11 @@ export function storeLocation(given: string | undefined, env: NodeJS.ProcessEnv)
   return given || env.STORYLINE_DB || DEFAULT_STORE;
 }
 
+/** What every corpus command works with: articles, their links, and the link pass. */
+export type CorpusStore = Store & LinkQueries & LinkableStore;
+
 /** Opens the store at a path (SQLite, created on first use) or a `postgres://` URL. */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string): Promise<CorpusStore> {
   if (/^postgres(ql)?:\/\//i.test(location))
     throw new StoreOpenError(
       location,

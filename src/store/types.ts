@@ -18,6 +18,8 @@ export interface IngestSummary {
   failed: number;
   /** Articles in the store after the run. */
   articles: number;
+  /** Articles linked at the end of the run (absent with `--no-link`). */
+  linked?: number;
 }
 
 /** `storyline stats --json`. */
@@ -93,6 +95,8 @@ export interface EntityProfile {
   country: string | null;
   aliases: { text: string; count: number }[];
   roles: string[];
+  /** Each role with the publication date of the first article that gives it (a career). */
+  role_history?: { role: string; first: DateValue }[];
   articles: string[];
   mentions: number;
   first: DateValue;
@@ -125,6 +129,8 @@ export interface TimelineEvent {
   source: TimelineActor | null;
   target: TimelineActor | null;
   reports: EventReport[];
+  /** How many reports the event has (`reports` may list only the first ones). */
+  report_count?: number;
 }
 
 /** `storyline stories --json`, one per story. */
@@ -214,6 +220,8 @@ export interface StoryDetail extends StorySummary {
  * both stores; the CLI's entity/timeline/story commands and the HTTP API read through it.
  */
 export interface LinkQueries {
+  /** Entities, the most mentioned first. */
+  listEntities(opts?: { limit?: number; offset?: number; type?: string }): Promise<EntityProfile[]>;
   /** Entities with this name or alias (case- and hyphen-insensitive), best match first. */
   findEntities(name: string, opts?: { limit?: number }): Promise<EntityProfile[]>;
   getEntity(id: string): Promise<EntityProfile | null>;

@@ -275,6 +275,14 @@ export class MemoryStore implements ExplorerStore {
       .slice(0, opts.limit ?? 20);
   }
 
+  async listEntities(opts: { limit?: number; offset?: number; type?: string } = {}) {
+    const offset = opts.offset ?? 0;
+    return this.entities
+      .filter((e) => !opts.type || e.type === opts.type)
+      .sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id))
+      .slice(offset, offset + (opts.limit ?? 50));
+  }
+
   async getEntity(id: string) {
     return this.entities.find((e) => e.id === id) ?? null;
   }

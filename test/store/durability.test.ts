@@ -1,5 +1,6 @@
 // Nothing lost, nothing doubled: an ingest SIGKILLed half-way resumes to the same store as a clean
-// run, and two ingest processes on one file wait for each other instead of failing.
+// run, links included (linking goes in one fixed order, so the entities, stories and merged events
+// are the very same rows), and two ingest processes on one file wait for each other instead of failing.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,21 @@ async function snapshot(file: string) {
   const db = new Database(file, { readonly: true });
   const count = (table: string) =>
     (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const counts = Object.fromEntries(['articles', 'mentions', 'timexes', 'events'].map((t) => [t, count(t)]));
+  const counts = Object.fromEntries(
+    [
+      'articles',
+      'mentions',
+      'timexes',
+      'events',
+      'entities',
+      'merged_events',
+      'stories',
+      'article_links',
+    ].map((t) => [t, count(t)]),
+  );
+  const links = ['entities', 'merged_events', 'stories', 'entity_forms']
+    .map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()))
+    .join('\n');
   const distinctIds = (db.prepare('SELECT COUNT(DISTINCT id) AS n FROM articles').get() as { n: number }).n;
   const integrity = db.pragma('integrity_check', { simple: true });
   db.close();
@@ -52,7 +67,7 @@ async function snapshot(file: string) {
   let exported = '';
   for await (const a of store.exportArticles()) exported += analyzeShape(a);
   await store.close();
-  return { counts, distinctIds, integrity, exported };
+  return { counts, distinctIds, integrity, exported, links };
 }
 
 function articlesIn(file: string): number {
@@ -86,7 +101,14 @@ describe('ingest durability', () => {
       }),
     ]);
     expect(cleanRun.code, cleanRun.stderr).toBe(0);
-    expect(summaryOf(cleanRun)).toEqual({ added: 1000, updated: 0, unchanged: 0, failed: 0, articles: 1000 });
+    expect(summaryOf(cleanRun)).toEqual({
+      added: 1000,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      articles: 1000,
+      linked: 1000,
+    });
     expect(killedRun.signal).toBe('SIGKILL');
     const survived = articlesIn(killed);
     expect(survived).toBeGreaterThanOrEqual(300);
@@ -100,6 +122,7 @@ describe('ingest durability', () => {
       unchanged: survived,
       failed: 0,
       articles: 1000,
+      linked: 1000,
     });
 
     const [a, b] = [await snapshot(clean), await snapshot(killed)];
@@ -108,10 +131,19 @@ describe('ingest durability', () => {
     expect(b.counts).toEqual(a.counts);
     expect(a.counts.events).toBeGreaterThan(0);
     expect(b.exported).toBe(a.exported);
+    expect(a.counts.entities).toBeGreaterThan(0);
+    expect(b.links).toBe(a.links);
 
     // and a third run over unchanged content writes nothing
     const again = await ingest(['--input', manifest, '--db', killed]);
-    expect(summaryOf(again)).toEqual({ added: 0, updated: 0, unchanged: 1000, failed: 0, articles: 1000 });
+    expect(summaryOf(again)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1000,
+      failed: 0,
+      articles: 1000,
+      linked: 0,
+    });
   });
 
   it('lets two ingest processes share one store file, each article once', async () => {
@@ -133,5 +165,6 @@ describe('ingest durability', () => {
     expect(snap.integrity).toBe('ok');
     expect(snap.counts.articles).toBe(400);
     expect(snap.distinctIds).toBe(400);
+    expect(snap.counts.article_links).toBe(400);
   });
 });

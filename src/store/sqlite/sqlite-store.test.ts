@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { article, runStoreContract } from '../store.case.test.js';
+import { runLinkContract } from '../link.case.test.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate, openSqlite, StoreOpenError } from './open.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -15,6 +16,7 @@ let n = 0;
 const freshFile = () => path.join(dir, `store-${n++}.db`);
 
 runStoreContract('sqlite', async () => new SqliteStore(freshFile()));
+runLinkContract('sqlite', async () => new SqliteStore(freshFile()));
 
 describe('SqliteStore on disk', () => {
   it('applies migrations once, records them, and keeps data across opens', async () => {

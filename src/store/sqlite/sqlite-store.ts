@@ -5,29 +5,39 @@
  * stays bounded and a page never mixes two versions of an article.
  */
 import type { StoredArticle, PutOutcome, Store, CorpusFilter, SearchHit, SearchOptions } from '../types.js';
-import type { ArticleListing, SearchFacets, StoreStats } from '../types.js';
+import type { ArticleListing, SearchFacets, StoreStats, LinkQueries, EntityProfile } from '../types.js';
+import type { CooccurringEntity, StoryDetail, StorySummary, TimelineEvent, TimelineQuery } from '../types.js';
 import { articleFacts, type FactKind } from '../facts.js';
+import type { LinkableStore, LinkSession } from '../link-session.js';
 import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
 import { openSqlite, type OpenSqliteOptions, type SqliteDb } from './open.js';
 import { facetCounts, searchHits } from './search.js';
-import {
-  assembleArticle,
-  groupByArticle,
-  layerNames,
-  type ArticleRow,
-  type EventRow,
-  type MentionRow,
-  type TimexRow,
-} from './rows.js';
+import { assembleRows, IN_JSON, layerNames, type ArticleRow } from './rows.js';
+import { SqliteLinkSession } from './link-session.js';
+import { SqliteLinkQueries } from './link-queries.js';
 
 const PAGE = 200;
+/** Every table the link pass writes, children before parents. */
+const LINK_TABLES = [
+  'event_reports',
+  'merged_events',
+  'entity_mentions',
+  'entity_roles',
+  'entity_keys',
+  'entity_forms',
+  'entities',
+  'article_similar',
+  'article_bands',
+  'article_links',
+  'story_keys',
+  'stories',
+];
 /** A fact fewer articles have than this is a set to start from rather than a probe per article. */
 const RARE_FACT = 2_000;
 
 const ids = (values: readonly (string | number)[]): string => JSON.stringify(values);
-const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, LinkQueries, LinkableStore {
   readonly kind = 'sqlite' as const;
   private readonly db: SqliteDb;
   private readonly insertArticle;
@@ -38,6 +48,7 @@ export class SqliteStore implements Store {
   private readonly findVersion;
   private readonly deleteArticle;
   private readonly countFact;
+  private readonly links: SqliteLinkQueries;
 
   constructor(
     readonly file: string,
@@ -65,6 +76,7 @@ export class SqliteStore implements Store {
     );
     this.findVersion = db.prepare('SELECT seq, hash, pipeline_version FROM articles WHERE id = ?');
     this.deleteArticle = db.prepare('DELETE FROM articles WHERE seq = ?');
+    this.links = new SqliteLinkQueries(db);
   }
 
   /** The underlying connection, for SQLite-only checks (integrity, benchmarks). */
@@ -145,27 +157,10 @@ export class SqliteStore implements Store {
     return new Map(rows.map((r) => [r.url, r.id]));
   }
 
-  /** Full articles for these rows, children fetched in three batched queries. */
-  private assemble(rows: readonly ArticleRow[]): StoredArticle[] {
-    const seqs = ids(rows.map((r) => r.seq));
-    const child = <T extends { article: number }>(sql: string) =>
-      groupByArticle(this.db.prepare(sql).all(seqs) as T[]);
-    const mentions = child<MentionRow>(
-      `SELECT article, start, "end", text, type, canonical, country FROM mentions WHERE article ${IN_JSON} ORDER BY article, idx`,
-    );
-    const timexes = child<TimexRow>(
-      `SELECT article, start, "end", text, type, value FROM timexes WHERE article ${IN_JSON} ORDER BY article, idx`,
-    );
-    const events = child<EventRow>(`SELECT * FROM events WHERE article ${IN_JSON} ORDER BY article, idx`);
-    return rows.map((r) =>
-      assembleArticle(r, mentions.get(r.seq) ?? [], timexes.get(r.seq) ?? [], events.get(r.seq) ?? []),
-    );
-  }
-
   async getArticle(id: string): Promise<StoredArticle | null> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
-      return row ? this.assemble([row])[0]! : null;
+      return row ? assembleRows(this.db, [row])[0]! : null;
     })();
   }
 
@@ -193,22 +188,27 @@ export class SqliteStore implements Store {
   }
 
   listArticles(filter: CorpusFilter = {}): AsyncIterable<ArticleListing> {
-    return this.pages(filter, 'a.id, a.title, a.published, a.source, a.url', (rows) =>
-      rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        published: r.published,
-        source: r.source,
-        url: r.url,
-        story: null,
-        duplicate_of: null,
-        similar: [],
-      })),
+    return this.pages(filter, 'a.seq, a.id, a.title, a.published, a.source, a.url', (rows) =>
+      this.listings(rows),
     );
   }
 
+  private listings(
+    rows: readonly Pick<ArticleRow, 'seq' | 'id' | 'title' | 'published' | 'source' | 'url'>[],
+  ) {
+    const links = this.links.linkFields(rows.map((r) => r.seq));
+    return rows.map((r): ArticleListing => ({
+      id: r.id,
+      title: r.title,
+      published: r.published,
+      source: r.source,
+      url: r.url,
+      ...links.get(r.seq)!,
+    }));
+  }
+
   exportArticles(filter: CorpusFilter = {}): AsyncIterable<StoredArticle> {
-    return this.pages(filter, 'a.*', (rows) => this.assemble(rows));
+    return this.pages(filter, 'a.*', (rows) => assembleRows(this.db, rows));
   }
 
   async search(filter: CorpusFilter, opts: SearchOptions = {}): Promise<SearchHit[]> {
@@ -230,12 +230,83 @@ export class SqliteStore implements Store {
       const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
       return {
         articles: n('SELECT COUNT(*) AS n FROM articles'),
-        entities: n('SELECT COUNT(*) AS n FROM (SELECT 1 FROM mentions GROUP BY type, canonical)'),
-        events: n('SELECT COUNT(*) AS n FROM events'),
-        stories: 0,
-        duplicates: 0,
+        entities: n('SELECT COUNT(*) AS n FROM entities WHERE mentions > 0'),
+        events: n('SELECT COUNT(*) AS n FROM merged_events'),
+        stories: n('SELECT COUNT(*) AS n FROM stories WHERE size > 0'),
+        duplicates: n('SELECT COUNT(*) AS n FROM article_links WHERE duplicate_of IS NOT NULL'),
       };
     })();
+  }
+
+  async linkSession<T>(fn: (session: LinkSession) => Promise<T>): Promise<T> {
+    // better-sqlite3's transaction() cannot span awaits; the session's calls are synchronous
+    // underneath, and nothing else uses this connection while a link batch runs.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const session = new SqliteLinkSession(this.db);
+      const out = await fn(session);
+      session.close();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  async unlinkAll(): Promise<void> {
+    this.db
+      .transaction(() => {
+        for (const table of LINK_TABLES) this.db.exec(`DELETE FROM ${table}`);
+        this.db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'stories', 'merged_events')");
+        this.db.exec("UPDATE link_counter SET value = 0 WHERE name = 'linked'");
+        this.db.exec('INSERT OR IGNORE INTO link_queue (article) SELECT seq FROM articles');
+      })
+      .immediate();
+  }
+
+  async findEntities(name: string, opts: { limit?: number } = {}): Promise<EntityProfile[]> {
+    return this.links.findEntities(name, opts.limit);
+  }
+
+  async listEntities(
+    opts: { limit?: number; offset?: number; type?: string } = {},
+  ): Promise<EntityProfile[]> {
+    return this.links.listEntities(opts.limit, opts.offset, opts.type);
+  }
+
+  async getEntity(id: string): Promise<EntityProfile | null> {
+    return this.links.getEntity(id);
+  }
+
+  async cooccurring(id: string, opts: { limit?: number } = {}): Promise<CooccurringEntity[]> {
+    return this.links.cooccurring(id, opts.limit);
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelineEvent[]> {
+    return this.links.timeline(query);
+  }
+
+  async events(
+    filter: CorpusFilter,
+    opts: { limit?: number; offset?: number } = {},
+  ): Promise<TimelineEvent[]> {
+    return this.links.events(filter, opts.limit, opts.offset);
+  }
+
+  async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+    return this.links.listStories(opts.limit, opts.offset);
+  }
+
+  async getStory(id: string): Promise<StoryDetail | null> {
+    const rowsOf = (seqs: readonly number[]) => {
+      const rows = this.db
+        .prepare(`SELECT seq, id, title, published, source, url FROM articles WHERE seq ${IN_JSON}`)
+        .all(ids(seqs)) as ArticleRow[];
+      const bySeq = new Map(rows.map((r) => [r.seq, r]));
+      return this.listings(seqs.map((s) => bySeq.get(s)!));
+    };
+    return this.db.transaction(() => this.links.getStory(id, rowsOf))();
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * older store upgrades in place on open and no migration ever rewrites another's work.
  */
 import * as m0001 from './0001-articles.js';
+import * as m0002 from './0002-links.js';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];

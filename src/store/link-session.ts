@@ -1,0 +1,99 @@
+/**
+ * What the link pass (link-pass.ts) asks of a store, inside one write transaction: the articles
+ * waiting to be linked, the existing links one article touches (candidates found by key), and
+ * writes of the new links. SQLite and PostgreSQL each implement it; the decisions themselves
+ * are made by the pure functions of src/link.
+ */
+import type {
+  EntityCandidate,
+  EventReportInput,
+  LinkArticle,
+  LocalEntity,
+  MergedEventCandidate,
+} from '../link/index.js';
+import type { StoryState, StoryVector } from '../link/index.js';
+
+export interface PendingArticle {
+  /** The stored version's key (`articles.seq`). */
+  readonly seq: number;
+  readonly article: LinkArticle;
+}
+
+export interface DuplicateCandidate {
+  readonly seq: number;
+  /** The candidate's own original when it is itself a duplicate. */
+  readonly originalSeq: number | null;
+  readonly id: string;
+  readonly published: string | null;
+  readonly body: string;
+}
+
+/** What was left stale by replaced articles, to recompute before linking more. */
+export interface DirtyLinks {
+  readonly entities: readonly string[];
+  readonly events: readonly string[];
+  readonly stories: readonly string[];
+}
+
+export interface StoryMember {
+  readonly vector: StoryVector;
+  readonly published: string | null;
+}
+
+export interface ArticleLinkRow {
+  readonly story: string | null;
+  readonly duplicateOf: number | null;
+  readonly vector: StoryVector | null;
+  readonly bands: readonly string[];
+  readonly similar: readonly { readonly seq: number; readonly similarity: number }[];
+}
+
+export interface LinkSession {
+  /** Articles waiting to be linked, in link order: published ascending, undated last, then id. */
+  pending(limit: number): Promise<PendingArticle[]>;
+  /** Removes what an earlier link of this article left (it is being linked again). */
+  clear(seq: number): Promise<void>;
+  dirty(): Promise<DirtyLinks>;
+  /** Recomputes an entity's counts and names from its remaining mentions (deletes it if none). */
+  refreshEntity(id: string): Promise<void>;
+  /** Recomputes a merged event from its remaining reports (deletes it if none). */
+  refreshEvent(id: string): Promise<void>;
+  /** Rebuilds a story from its remaining members, in link order (`rebuild` returns null for none). */
+  refreshStory(
+    id: string,
+    rebuild: (members: readonly StoryMember[]) => { state: StoryState; keys: string[] } | null,
+  ): Promise<void>;
+
+  duplicateCandidates(bands: readonly string[], seq: number): Promise<DuplicateCandidate[]>;
+  /** The story the article at `seq` is in (for a duplicate, which joins its original's story). */
+  storyOf(seq: number): Promise<string | null>;
+
+  entityCandidates(keys: readonly string[]): Promise<EntityCandidate[]>;
+  createEntity(local: LocalEntity): Promise<string>;
+  mergeEntity(from: string, into: string): Promise<void>;
+  /** Links the local entity's mentions, names, keys and roles to `entity` and updates its counts. */
+  attachEntity(seq: number, article: LinkArticle, local: LocalEntity, entity: string): Promise<void>;
+
+  eventCandidates(
+    key: { type: string; a: string; b: string },
+    window: { from: string; to: string } | null,
+  ): Promise<MergedEventCandidate[]>;
+  createEvent(key: { type: string; a: string; b: string }, report: EventReportInput): Promise<string>;
+  /** Adds the report and recomputes the merged event's summary. */
+  addReport(event: string, seq: number, report: EventReportInput): Promise<void>;
+
+  storyCandidates(keys: readonly string[]): Promise<StoryState[]>;
+  /** A new story id (the row is written by `saveStory`). */
+  createStory(): Promise<string>;
+  saveStory(state: StoryState, keys: readonly string[]): Promise<void>;
+
+  /** Records the article as linked (it leaves the queue). */
+  finish(seq: number, links: ArticleLinkRow): Promise<void>;
+}
+
+/** A store that can link: runs `fn` in one write transaction (all of it or none). */
+export interface LinkableStore {
+  linkSession<T>(fn: (session: LinkSession) => Promise<T>): Promise<T>;
+  /** Forgets every link and puts every article back in the queue (ids start again at 1). */
+  unlinkAll(): Promise<void>;
+}
