@@ -13,10 +13,10 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { analyzeSampleCorpus } from '../src/cli/demo.js';
-import { openExplorerStore, StoreUnavailableError } from '../src/cli/serve.js';
 import { toJson } from '../src/doc/index.js';
 import { createApp, startServer, workerAnalyzer, type ExplorerStore } from '../src/server/index.js';
 import type { StoredArticle } from '../src/store/types.js';
+import { openStore, StoreOpenError } from '../src/store/index.js';
 
 const TARGET_ARTICLES = 10_000;
 const TARGET_RPS = 500;
@@ -182,9 +182,9 @@ async function main(): Promise<number> {
   }
   let store: ExplorerStore;
   try {
-    store = await openExplorerStore(dbSpec);
+    store = await openStore(dbSpec);
   } catch (err) {
-    if (err instanceof StoreUnavailableError) {
+    if (err instanceof StoreOpenError) {
       console.error(`bench/server: no store available, nothing measured (${err.message})`);
       return 2;
     }

@@ -1,11 +1,12 @@
 /**
  * `storyline serve [--db PATH] [--port 8177] [--host 127.0.0.1] [--token T] [--cors ORIGIN] [--demo]`:
  * the explorer (HTTP API and web app) over a store. Loopback needs no token; any other host
- * refuses to start without one (`--token` or `STORYLINE_TOKEN`). The store is opened through
- * `openExplorerStore` and the demo corpus through `openDemoStore`: the two seams the store wires.
+ * refuses to start without one (`--token` or `STORYLINE_TOKEN`). `--demo` serves the sample corpus
+ * from a temporary store, removed when the server stops.
  */
 import type { Command } from 'commander';
-import { ERRORS } from '../doc/index.js';
+import { openStore, storeLocation } from '../store/index.js';
+import { buildSampleStore } from './sample-store.js';
 import {
   checkListen,
   createApp,
@@ -22,29 +23,6 @@ interface ServeCliOptions {
   token?: string;
   cors?: string;
   demo?: boolean;
-}
-
-export class StoreUnavailableError extends Error {
-  constructor(detail: string) {
-    super(`${ERRORS.E_STORE_UNAVAILABLE}: ${detail}`);
-    this.name = 'StoreUnavailableError';
-  }
-}
-
-/**
- * Opens the store at `dbSpec` (a SQLite path or a postgres:// URL) with its linked-data queries.
- * Seam: the SQLite store wires itself in here once it lands.
- */
-export async function openExplorerStore(dbSpec: string): Promise<ExplorerStore> {
-  throw new StoreUnavailableError(`store not available yet (cannot open ${dbSpec})`);
-}
-
-/**
- * Ingests the shipped sample corpus (samples/) into a temporary store and returns it.
- * Seam: wired with `openExplorerStore` once the store and ingest land.
- */
-export async function openDemoStore(): Promise<ExplorerStore> {
-  throw new StoreUnavailableError('store not available yet, so --demo cannot build its sample store');
 }
 
 export function registerServe(program: Command, setExit: (code: number) => void): void {
@@ -77,10 +55,14 @@ export function registerServe(program: Command, setExit: (code: number) => void)
       if (refused) return fail(`${refused.input}: ${refused.message}`, 2);
 
       let store: ExplorerStore;
+      let dispose = (): Promise<void> => store.close();
       try {
-        store = opts.demo
-          ? await openDemoStore()
-          : await openExplorerStore(opts.db ?? process.env.STORYLINE_DB ?? './storyline.db');
+        if (opts.demo) {
+          process.stderr.write('storyline serve: ingesting and linking the sample corpus...\n');
+          const sample = await buildSampleStore();
+          store = sample.store;
+          dispose = sample.dispose;
+        } else store = await openStore(storeLocation(opts.db, process.env));
       } catch (err) {
         return fail((err as Error).message, 1);
       }
@@ -98,7 +80,7 @@ export function registerServe(program: Command, setExit: (code: number) => void)
       try {
         server = await startServer(app, listen);
       } catch (err) {
-        await Promise.all([analyzer.close(), store.close()]);
+        await Promise.all([analyzer.close(), dispose()]);
         return fail((err as Error).message, 1);
       }
       process.stderr.write(`storyline serve: ${server.url}/ (API under /api/, Ctrl-C to stop)\n`);
@@ -108,6 +90,6 @@ export function registerServe(program: Command, setExit: (code: number) => void)
         process.once('SIGTERM', stop);
       });
       await server.close();
-      await Promise.all([analyzer.close(), store.close()]);
+      await Promise.all([analyzer.close(), dispose()]);
     });
 }

@@ -31,7 +31,6 @@ export const ERRORS = {
   E_BUSY: 'the server is busy, try again shortly',
   E_INTERNAL: 'internal error',
   E_NEEDS_TOKEN: 'listening beyond loopback needs a token (--token or STORYLINE_TOKEN)',
-  E_STORE_UNAVAILABLE: 'the store is not available',
   E_STAGE: 'a stage failed on this document (a bug; please report it)',
   E_WORKER: 'the worker analysing this document stopped',
 } as const;

@@ -219,7 +219,17 @@ export interface StoryDetail extends StorySummary {
  * The queries over linked data (entities, merged events, stories) that the linking issue adds to
  * both stores; the CLI's entity/timeline/story commands and the HTTP API read through it.
  */
+/** The links of one article's own layers, index for index. */
+export interface ArticleLinks {
+  /** The entity of each mention (`entities[i]`), or null where it was not linked. */
+  entities: (string | null)[];
+  /** The merged event each of its events (`events[i]`) belongs to (a copy's are its original's). */
+  events: (TimelineEvent | null)[];
+}
+
 export interface LinkQueries {
+  /** The links of an article's mentions and events, or null for an unknown id. */
+  articleLinks(id: string): Promise<ArticleLinks | null>;
   /** Entities, the most mentioned first. */
   listEntities(opts?: { limit?: number; offset?: number; type?: string }): Promise<EntityProfile[]>;
   /** Entities with this name or alias (case- and hyphen-insensitive), best match first. */

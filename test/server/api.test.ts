@@ -71,9 +71,13 @@ describe('corpus routes', () => {
   it('returns one article with every layer and the merged event of each of its events', async () => {
     const { status, body } = await getJson(app, '/api/articles/marrow-arrives');
     expect(status).toBe(200);
-    const { article, merged } = body;
+    const { article, merged, entity_ids } = body;
     expect(article.body).toContain('Ilsa Marrow');
     for (const e of article.entities) expect(article.body.slice(e.start, e.end)).toBe(e.text);
+    expect(entity_ids).toHaveLength(article.entities.length);
+    const marrow = article.entities.findIndex((e: { text: string }) => e.text === 'Ilsa Marrow');
+    const profile = await getJson(app, `/api/entities/${entity_ids[marrow]}`);
+    expect(profile.body.name).toBe('Ilsa Marrow');
     expect(merged).toHaveLength(article.events.length);
     const visit = merged[0];
     expect(visit.type).toBe('CONSULT');

@@ -61,6 +61,9 @@ export class MemoryStore implements ExplorerStore {
   private readonly articles = new Map<string, StoredArticle>();
   private entities: EntityProfile[] = [];
   private merged: TimelineEvent[] = [];
+  /** `${article}:${mention or event index}` -> entity id or merged event. */
+  private readonly mentionEntity = new Map<string, string>();
+  private readonly eventOf = new Map<string, TimelineEvent>();
   closed = false;
 
   constructor(
@@ -95,6 +98,7 @@ export class MemoryStore implements ExplorerStore {
           byName.set(key, entity);
         }
         entity.mentions++;
+        this.mentionEntity.set(`${a.id}:${(a.entities ?? []).indexOf(e)}`, entity.id);
         const alias = entity.aliases.find((x) => x.text === e.text);
         if (alias) alias.count++;
         else entity.aliases.push({ text: e.text, count: 1 });
@@ -111,7 +115,7 @@ export class MemoryStore implements ExplorerStore {
       };
     const merged = new Map<string, TimelineEvent>();
     for (const a of this.articles.values())
-      for (const e of a.events ?? []) {
+      for (const [index, e] of (a.events ?? []).entries()) {
         const key = [e.type, e.source?.name, e.target?.name, e.date].join('|');
         let event = merged.get(key);
         if (!event) {
@@ -127,6 +131,7 @@ export class MemoryStore implements ExplorerStore {
           };
           merged.set(key, event);
         }
+        this.eventOf.set(`${a.id}:${index}`, event);
         event.reports.push({
           article: a.id,
           published: a.published,
@@ -273,6 +278,15 @@ export class MemoryStore implements ExplorerStore {
       .filter((e) => norm(e.name) === key || e.aliases.some((a) => norm(a.text) === key))
       .sort((a, b) => b.mentions - a.mentions)
       .slice(0, opts.limit ?? 20);
+  }
+
+  async articleLinks(id: string) {
+    const a = this.articles.get(id);
+    if (!a) return null;
+    return {
+      entities: (a.entities ?? []).map((_, i) => this.mentionEntity.get(`${id}:${i}`) ?? null),
+      events: (a.events ?? []).map((_, i) => this.eventOf.get(`${id}:${i}`) ?? null),
+    };
   }
 
   async listEntities(opts: { limit?: number; offset?: number; type?: string } = {}) {

@@ -21,6 +21,7 @@ export type DocEvent = NonNullable<DocJson['events']>[number];
 export interface ArticleResponse {
   article: StoredArticle;
   merged: (TimelineEvent | null)[];
+  entity_ids: (string | null)[];
 }
 
 /** The PLOVER event types, in the contract's order (a plain constant, bundled from src/doc). */

@@ -5,7 +5,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import type { CorpusFilter } from '../../store/types.js';
-import { mergedEventsOf } from '../article-events.js';
 import { ApiError, errorResponses, json } from '../responses.js';
 import {
   ArticleListing,
@@ -108,6 +107,9 @@ export function registerCorpusRoutes(app: ExplorerApp, store: ExplorerStore): vo
             merged: z.array(TimelineEvent.nullable()).openapi({
               description: 'merged[i] is the merged event that article.events[i] belongs to, or null',
             }),
+            entity_ids: z.array(z.string().nullable()).openapi({
+              description: 'entity_ids[i] is the entity that article.entities[i] was linked to, or null',
+            }),
           }),
           'the article',
         ),
@@ -118,7 +120,15 @@ export function registerCorpusRoutes(app: ExplorerApp, store: ExplorerStore): vo
       const { id } = c.req.valid('param');
       const article = await store.getArticle(id);
       if (!article) throw new ApiError('E_UNKNOWN_ID', `article ${id}`);
-      return c.json({ article, merged: await mergedEventsOf(store, article) }, 200);
+      const links = await store.articleLinks(id);
+      return c.json(
+        {
+          article,
+          merged: links?.events ?? (article.events ?? []).map(() => null),
+          entity_ids: links?.entities ?? (article.entities ?? []).map(() => null),
+        },
+        200,
+      );
     },
   );
 

@@ -7,6 +7,7 @@ import { countryName } from '../../geo/index.js';
 import { nameKey } from '../../link/index.js';
 import type { EventType, Modality } from '../../doc/index.js';
 import type {
+  ArticleLinks,
   ArticleListing,
   CooccurringEntity,
   CorpusFilter,
@@ -131,6 +132,36 @@ export class SqliteLinkQueries {
     // A full name first; a surname alone ("Pak") lists the people who bear it.
     const rows = lookup(`k:${key}`);
     return (rows.length ? rows : lookup(`s:${key}`)).map((r) => this.profile(r));
+  }
+
+  articleLinks(id: string, counts: { entities: number; events: number }): ArticleLinks | null {
+    const row = statement(
+      this.db,
+      'SELECT a.seq, l.duplicate_of FROM articles a LEFT JOIN article_links l ON l.article = a.seq WHERE a.id = ?',
+    ).get(id) as { seq: number; duplicate_of: number | null } | undefined;
+    if (!row) return null;
+    const entities: (string | null)[] = Array.from({ length: counts.entities }, () => null);
+    for (const m of statement(this.db, 'SELECT idx, entity FROM entity_mentions WHERE article = ?').all(
+      row.seq,
+    ) as {
+      idx: number;
+      entity: number;
+    }[])
+      if (m.idx < entities.length) entities[m.idx] = `e${m.entity}`;
+    // A copy's events are reported by its original, index for index (the same text, the same analysis).
+    const reports = statement(this.db, 'SELECT idx, event FROM event_reports WHERE article = ?').all(
+      row.duplicate_of ?? row.seq,
+    ) as { idx: number; event: number }[];
+    const merged = new Map(
+      this.assembleEvents(
+        statement(this.db, `SELECT m.* FROM merged_events m WHERE m.id ${IN_JSON}`).all(
+          json([...new Set(reports.map((r) => r.event))]),
+        ) as EventRow[],
+      ).map((e) => [e.id, e]),
+    );
+    const events: (TimelineEvent | null)[] = Array.from({ length: counts.events }, () => null);
+    for (const r of reports) if (r.idx < events.length) events[r.idx] = merged.get(`v${r.event}`) ?? null;
+    return { entities, events };
   }
 
   listEntities(limit = 50, offset = 0, type?: string): EntityProfile[] {

@@ -6,7 +6,15 @@
  */
 import type { StoredArticle, PutOutcome, Store, CorpusFilter, SearchHit, SearchOptions } from '../types.js';
 import type { ArticleListing, SearchFacets, StoreStats, LinkQueries, EntityProfile } from '../types.js';
-import type { CooccurringEntity, StoryDetail, StorySummary, TimelineEvent, TimelineQuery } from '../types.js';
+import type {
+  ArticleLinks,
+  CooccurringEntity,
+  StoryDetail,
+  StorySummary,
+  TimelineEvent,
+  TimelineQuery,
+} from '../types.js';
+import { statement } from './statements.js';
 import { articleFacts, type FactKind } from '../facts.js';
 import type { LinkableStore, LinkSession } from '../link-session.js';
 import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
@@ -267,6 +275,17 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
 
   async findEntities(name: string, opts: { limit?: number } = {}): Promise<EntityProfile[]> {
     return this.links.findEntities(name, opts.limit);
+  }
+
+  async articleLinks(id: string): Promise<ArticleLinks | null> {
+    return this.db.transaction(() => {
+      const counts = statement(
+        this.db,
+        'SELECT (SELECT COUNT(*) FROM mentions WHERE article = a.seq) AS entities,' +
+          ' (SELECT COUNT(*) FROM events WHERE article = a.seq) AS events FROM articles a WHERE a.id = ?',
+      ).get(id) as { entities: number; events: number } | undefined;
+      return counts ? this.links.articleLinks(id, counts) : null;
+    })();
   }
 
   async listEntities(

@@ -1,6 +1,6 @@
 /**
- * An article body with its layers drawn from their offsets: entities (linked to their entity
- * page), time expressions (their TIMEX3 value as a tooltip) and event evidence sentences. The
+ * An article body with its layers drawn from their offsets: entities (linked to the entity the
+ * store resolved them to, or looked up by name for an article that is not stored), time expressions (their TIMEX3 value as a tooltip) and event evidence sentences. The
  * body is cut into pieces at every span edge and each piece is a text node inside plain
  * elements, so nothing in the article can become markup.
  */
@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { segment, type Span } from '../text.js';
 import type { DocJson } from '../types.js';
-import { entityByNameHref } from './links.js';
+import { entityByNameHref, entityHref } from './links.js';
 
 export interface Layers {
   entities: boolean;
@@ -18,6 +18,10 @@ export interface Layers {
 
 type Kind = 'entity' | 'timex' | 'evidence';
 
+/** A mention's link: its resolved entity when the store linked it, else a lookup by name. */
+export const mentionHref = (id: string | null, canonical: string) =>
+  id ? entityHref(id) : entityByNameHref(canonical);
+
 /** The element id of an evidence sentence, for links and focus. */
 export const evidenceId = (span: Span) => `sentence-${span.start}-${span.end}`;
 
@@ -25,9 +29,12 @@ export function ArticleBody({
   article,
   layers,
   active,
+  entityIds,
 }: {
   article: DocJson;
   layers: Layers;
+  /** The resolved entity of each mention, for a stored article. */
+  entityIds?: readonly (string | null)[] | undefined;
   /** The span to mark as the one asked for (an event's evidence, or `?at=` in the URL). */
   active: Span | null;
 }) {
@@ -60,7 +67,7 @@ export function ArticleBody({
           node = (
             <Link
               className={`entity entity-${e.type}`}
-              to={entityByNameHref(e.canonical)}
+              to={mentionHref(entityIds?.[entity.index] ?? null, e.canonical)}
               title={`${e.type}${e.country ? ` · ${e.country}` : ''} · ${e.canonical}`}
             >
               {node}

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { safeHref, type Span } from '../text.js';
 import type { DocJson, TimelineEvent } from '../types.js';
-import { ArticleBody, evidenceId, type Layers } from './ArticleBody.js';
-import { dyadHref, entityByNameHref } from './links.js';
+import { ArticleBody, evidenceId, mentionHref, type Layers } from './ArticleBody.js';
+import { dyadHref } from './links.js';
 import { EventSummary, Reports } from './MergedEvents.js';
 
 export interface ViewedArticle extends DocJson {
@@ -47,10 +47,13 @@ export function ArticleView({
   article,
   merged,
   at,
+  entityIds,
 }: {
   article: ViewedArticle;
   merged: (TimelineEvent | null)[] | null;
   at: Span | null;
+  /** The resolved entity of each mention, for a stored article. */
+  entityIds?: readonly (string | null)[];
 }) {
   const [layers, setLayers] = useState<Layers>({ entities: true, timexes: true, events: true });
   const [active, setActive] = useState<Span | null>(at);
@@ -59,7 +62,14 @@ export function ArticleView({
   }, [at]);
   const href = safeHref(article.url);
   const events = article.events ?? [];
-  const entityNames = [...new Map((article.entities ?? []).map((e) => [e.canonical, e])).values()];
+  const entityNames = [
+    ...new Map(
+      (article.entities ?? []).map((e, i) => {
+        const id = entityIds?.[i] ?? null;
+        return [id ?? e.canonical, { ...e, href: mentionHref(id, e.canonical) }];
+      }),
+    ).values(),
+  ];
 
   const toggle = (key: keyof Layers) => (
     <label>
@@ -103,7 +113,7 @@ export function ArticleView({
             {toggle('timexes')}
             {toggle('events')}
           </fieldset>
-          <ArticleBody article={article} layers={layers} active={active} />
+          <ArticleBody article={article} layers={layers} active={active} entityIds={entityIds} />
         </section>
         <aside>
           <section aria-labelledby="events-heading">
@@ -132,8 +142,8 @@ export function ArticleView({
             <h2 id="entities-heading">Entities ({entityNames.length})</h2>
             <ul className="chips">
               {entityNames.map((e) => (
-                <li key={e.canonical}>
-                  <Link to={entityByNameHref(e.canonical)} className={`entity entity-${e.type}`}>
+                <li key={e.href}>
+                  <Link to={e.href} className={`entity entity-${e.type}`}>
                     {e.canonical}
                   </Link>
                   <span className="muted"> {e.type}</span>

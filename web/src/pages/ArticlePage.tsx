@@ -17,8 +17,14 @@ export function ArticlePage() {
   const loaded = useApi<ArticleResponse>(apiPath(`articles/${encodeURIComponent(id)}`));
   return (
     <Load loaded={loaded}>
-      {({ article, merged }) => (
-        <ArticleView key={`${article.id}:${params.get('at')}`} article={article} merged={merged} at={at} />
+      {({ article, merged, entity_ids }) => (
+        <ArticleView
+          key={`${article.id}:${params.get('at')}`}
+          article={article}
+          merged={merged}
+          at={at}
+          entityIds={entity_ids}
+        />
       )}
     </Load>
   );
