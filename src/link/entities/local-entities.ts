@@ -2,10 +2,12 @@
  * One article's entities as linking sees them: the entity stage's mentions grouped by canonical
  * form (it already joined "Pak" and "Mr Pak" to "Pak Chol-su" inside the article), an
  * acronym joined to its long form when the article defines it ("Korean Central News Agency
- * (KCNA)") or when its letters are the initials of an organisation the article names, and for
+ * (KCNA)") or when its letters are the initials of an organisation the article names, "the
+ * North" joined to the one place the article names that starts with the word, and for
  * each group the keys it is looked up under across articles, its country and a person's roles.
  */
 import type { EntityType } from '../../doc/index.js';
+import { countryName } from '../../geo/index.js';
 import { isAcronym } from '../../geo/normalize.js';
 import { nameKey, nameWords } from '../names.js';
 import type { LinkArticle, LocalEntity } from '../types.js';
@@ -15,6 +17,9 @@ import { readRoles } from './roles.js';
 export const entityClass = (type: EntityType | string): string =>
   type === 'GPE' || type === 'LOC' ? 'PLACE' : type;
 
+const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/** Words as written: "Vosk-Lee" is one word, a surname, not a full name. */
+const wordCount = (name: string): number => name.trim().split(/\s+/).length;
 const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', '&']);
 
 /** "Korean Central News Agency" -> "KCNA" (small words skipped, as acronyms are made). */
@@ -59,7 +64,7 @@ export function localEntities(article: LinkArticle): LocalEntity[] {
   const orgNames = new Map<string, number>();
   members.forEach((ms, g) => {
     const m = mentions[ms[0]!]!;
-    if (m.type === 'ORG' && nameWords(m.canonical).length > 1) orgNames.set(initials(m.canonical), g);
+    if (m.type === 'ORG' && wordCount(m.canonical) > 1) orgNames.set(initials(m.canonical), g);
   });
 
   const definedAcronyms = new Map<number, string[]>();
@@ -81,6 +86,37 @@ export function localEntities(article: LinkArticle): LocalEntity[] {
     }
   });
 
+  // "the North" in an article that names North Korea (or "the South" beside South Sudan) is
+  // that country, when the article names exactly one such country, as a place or by its people.
+  const compassCountry = new Map<number, { name: string; country: string }>();
+  members.forEach((ms, g) => {
+    const m = mentions[ms[0]!]!;
+    const word = m.canonical.toLowerCase();
+    if (entityClass(m.type) !== 'PLACE' || !COMPASS.has(word)) return;
+    const countries = new Set<string>();
+    for (const other of members) {
+      const x = mentions[other[0]!]!;
+      const country = x.country ? countryName(x.country) : null;
+      if (
+        (entityClass(x.type) === 'PLACE' || x.type === 'NORP') &&
+        country?.toLowerCase().startsWith(`${word} `)
+      )
+        countries.add(x.country!);
+    }
+    if (countries.size !== 1) return;
+    const [country] = countries;
+    compassCountry.set(g, { name: countryName(country!)!, country: country! });
+    const place = members.findIndex((other) => {
+      const x = mentions[other[0]!]!;
+      return (
+        entityClass(x.type) === 'PLACE' &&
+        x.country === country &&
+        nameKey(x.canonical) === nameKey(countryName(country!)!)
+      );
+    });
+    if (place >= 0) union(place, g);
+  });
+
   const merged = new Map<number, number[]>();
   members.forEach((_, g) => merged.set(find(g), [...(merged.get(find(g)) ?? []), g]));
   return [...merged.values()].map((groups) => {
@@ -88,22 +124,27 @@ export function localEntities(article: LinkArticle): LocalEntity[] {
     const ms = ids.map((i) => mentions[i]!);
     const type = majority(ms.map((m) => m.type)) as EntityType;
     // The longest canonical form names a group that joined an acronym to its long form.
-    const name = ms.map((m) => m.canonical).reduce((a, b) => (b.length > a.length ? b : a));
+    const compass = groups.map((g) => compassCountry.get(g)).find((c) => c !== undefined);
+    const name = compass?.name ?? ms.map((m) => m.canonical).reduce((a, b) => (b.length > a.length ? b : a));
     const texts = ms.map((m) => article.body.slice(m.start, m.end));
     const forms = [
       ...ms.map((m) => m.canonical),
-      ...texts.filter((t) => nameWords(t).length > 1 || (type === 'ORG' && isAcronym(t))),
+      name,
+      ...texts.filter((t) => wordCount(t) > 1 || (type === 'ORG' && isAcronym(t))),
       ...groups.flatMap((g) => definedAcronyms.get(g) ?? []),
     ];
-    const keys = [...new Set(forms.map((f) => `k:${nameKey(f)}`).filter((k) => k.length > 2))];
-    const lone = type === 'PERSON' && nameWords(name).length === 1;
+    // A compass word joined by context ("the North") is no name to find the country by elsewhere.
+    const keys = [
+      ...new Set(forms.filter((f) => !COMPASS.has(f.toLowerCase())).map((f) => `k:${nameKey(f)}`)),
+    ].filter((k) => k.length > 2);
+    const lone = type === 'PERSON' && wordCount(name) === 1;
     const roles =
       type === 'PERSON' ? dedupeRoles(ms.flatMap((m) => readRoles(article.body, m.start, m.end))) : [];
     return {
       type,
       name,
       mentions: ids,
-      country: majority(ms.map((m) => m.country)),
+      country: compass?.country ?? majority(ms.map((m) => m.country)),
       keys,
       surname: lone ? `s:${nameKey(name)}` : null,
       roles,
