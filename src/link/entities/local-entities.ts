@@ -9,7 +9,7 @@
 import type { EntityType } from '../../doc/index.js';
 import { countryName } from '../../geo/index.js';
 import { isAcronym } from '../../geo/normalize.js';
-import { nameKey, nameWords } from '../names.js';
+import { nameKey } from '../names.js';
 import type { LinkArticle, LocalEntity } from '../types.js';
 import { readRoles } from './roles.js';
 
