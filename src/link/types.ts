@@ -47,6 +47,9 @@ export interface EntityCandidate {
   readonly name: string;
   readonly country: string | null;
   readonly mentions: number;
+  /** Articles it appears in, and of those, the articles that state `country`. */
+  readonly articles: number;
+  readonly countryArticles: number;
   /** Every key the entity is indexed under (`k:` names, `s:` surnames). */
   readonly keys: readonly string[];
 }

@@ -44,6 +44,27 @@ const NOT_TITLE = new Set([
   'that',
   'when',
   'who',
+  // Prepositions end a title: "Syria under President Donald Trump" says nothing of his nationality.
+  'under',
+  'after',
+  'before',
+  'against',
+  'over',
+  'about',
+  'between',
+  'into',
+  'during',
+  'than',
+  'like',
+  'of',
+  'amid',
+  'despite',
+  'toward',
+  'towards',
+  'via',
+  'while',
+  'since',
+  'until',
 ]);
 const CONCAT_TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 

@@ -113,6 +113,8 @@ const candidate = (id: string, over: Partial<EntityCandidate>): EntityCandidate 
   name: 'Ana Vosk-Lee',
   country: null,
   mentions: 3,
+  articles: 2,
+  countryArticles: over.country ? 1 : 0,
   keys: ['k:anavosklee', 's:ana', 's:vosklee'],
   ...over,
 });
@@ -123,6 +125,12 @@ describe('resolveEntities', () => {
     ['no candidate', local({}), [], [null]],
     ['the same country', local({ country: 'NOR' }), [candidate('e1', { country: 'NOR' })], ['e1']],
     ['a conflicting country', local({ country: 'CHL' }), [candidate('e1', { country: 'NOR' })], [null]],
+    [
+      'a country only one article in ten stated',
+      local({ country: 'CHL' }),
+      [candidate('e1', { country: 'NOR', articles: 10, countryArticles: 1 })],
+      ['e1'],
+    ],
     ['another type', local({}), [candidate('e1', { type: 'ORG' })], [null]],
     ['GPE and LOC', local({ type: 'LOC' }), [candidate('e1', { type: 'GPE' })], ['e1']],
     [

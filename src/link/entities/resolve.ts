@@ -5,7 +5,10 @@
  * - only full names are keys, so two full names that share a surname never meet ("Kim Yong-nam"
  *   and "Kim Jong-un" have different keys);
  * - the types must agree (GPE and LOC count as one);
- * - stated countries must agree: a "Kim Jong-un" of South Korea would be another person;
+ * - stated countries must agree: a "Kim Jong-un" of South Korea would be another person. A known
+ *   entity's country counts only when at least `SETTLED_SHARE` of its articles state it: one stray
+ *   statement ("Syria under President Donald Trump" read as Syrian) must not split a person whom
+ *   most articles place nowhere or elsewhere;
  * - a person named by one word only ("Putin", when the article never gives the full name) joins a
  *   known full name only when exactly one person with that surname is known, else it stays apart.
  * When one article shows that two existing entities are one (it defines "KCNA" as the "Korean
@@ -16,14 +19,25 @@ import type { EntityCandidate, EntityResolution, LocalEntity } from '../types.js
 
 const idNumber = (id: string): number => Number(id.replace(/\D/g, '')) || 0;
 
-function compatible(
-  a: { type: string; country: string | null },
-  b: { type: string; country: string | null },
-) {
-  return (
-    entityClass(a.type) === entityClass(b.type) &&
-    (a.country === null || b.country === null || a.country === b.country)
-  );
+/** Share of a known entity's articles that must state its country for it to block a merge. */
+export const SETTLED_SHARE = 0.2;
+
+interface Placed {
+  readonly type: string;
+  readonly country: string | null;
+  readonly articles?: number;
+  readonly countryArticles?: number;
+}
+
+/** The entity's country, when enough of its articles state it (an article's own entity: always). */
+function settledCountry(e: Placed): string | null {
+  if (e.articles === undefined || e.countryArticles === undefined) return e.country;
+  return e.countryArticles >= SETTLED_SHARE * e.articles ? e.country : null;
+}
+
+function compatible(a: Placed, b: Placed) {
+  const [x, y] = [settledCountry(a), settledCountry(b)];
+  return entityClass(a.type) === entityClass(b.type) && (x === null || y === null || x === y);
 }
 
 /** The best of several matches: the same stated country, then the most mentioned, then the oldest. */

@@ -1,9 +1,10 @@
 /**
  * An entity's name, type and country, read from the counts of its forms (`entity_forms`): the
  * most frequent canonical form (on a tie: a hyphenated spelling, then one with diacritics, then
- * the longer), the most
- * frequent type, and the most frequent stated country, so that an article that never says
- * "North Korean" still shows PRK for a person other articles place there.
+ * the longer), the most frequent type, and the country the most articles state ('stated': one
+ * per article, its mentions' majority), so that an article that never says "North Korean" still
+ * shows PRK for a person other articles place there, and one article's slip does not outweigh
+ * many that agree.
  */
 import type { SqliteDb } from './open.js';
 import { statement } from './statements.js';
@@ -45,6 +46,25 @@ export function refreshEntityRow(db: SqliteDb, id: number): void {
   insert('alias', 'm.text');
   insert('type', 'm.type');
   insert('country', 'm.country');
+  // One 'stated' count per article: the country most of the entity's mentions there state.
+  const perArticle = statement(
+    db,
+    'SELECT em.article, m.country, COUNT(*) AS n FROM entity_mentions em' +
+      ' JOIN mentions m ON m.article = em.article AND m.idx = em.idx' +
+      ' WHERE em.entity = ? AND m.country IS NOT NULL GROUP BY em.article, m.country ORDER BY em.article, n DESC, m.country',
+  ).all(id) as { article: number; country: string }[];
+  const stated = new Map<string, number>();
+  let last = -1;
+  for (const r of perArticle) {
+    if (r.article === last) continue;
+    last = r.article;
+    stated.set(r.country, (stated.get(r.country) ?? 0) + 1);
+  }
+  const insertStated = statement(
+    db,
+    "INSERT INTO entity_forms (entity, kind, form, count) VALUES (?, 'stated', ?, ?)",
+  );
+  for (const [country, n] of stated) insertStated.run(id, country, n);
   statement(
     db,
     'UPDATE entities SET mentions = ?, articles = ?, first = ?, last = ?, dirty = 0 WHERE id = ?',

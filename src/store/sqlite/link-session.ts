@@ -169,13 +169,17 @@ export class SqliteLinkSession implements LinkSession {
     if (!ids.size) return [];
     const rows = statement(
       this.db,
-      `SELECT id, type, name, country, mentions FROM entities WHERE id ${IN_JSON} ORDER BY id`,
+      'SELECT e.id, e.type, e.name, e.country, e.mentions, e.articles, coalesce(f.count, 0) AS countryArticles' +
+        " FROM entities e LEFT JOIN entity_forms f ON f.entity = e.id AND f.kind = 'stated' AND f.form = e.country" +
+        ` WHERE e.id ${IN_JSON} ORDER BY e.id`,
     ).all(json([...ids])) as {
       id: number;
       type: EntityType;
       name: string;
       country: string | null;
       mentions: number;
+      articles: number;
+      countryArticles: number;
     }[];
     const keysOf = statement(this.db, 'SELECT key FROM entity_keys WHERE entity = ?').pluck();
     return rows.map((r) => ({ ...r, id: `e${r.id}`, keys: keysOf.all(r.id) as string[] }));
@@ -240,6 +244,8 @@ export class SqliteLinkSession implements LinkSession {
       'INSERT INTO entity_forms (entity, kind, form, count) VALUES (?, ?, ?, ?)' +
         ' ON CONFLICT (entity, kind, form) DO UPDATE SET count = count + excluded.count',
     );
+    // Articles that state a country for the entity, one each: what its country is decided by.
+    if (local.country && !seen) count('stated', local.country);
     for (const [key, n] of forms) upsert.run(id, ...key.split('\u0000'), n);
     const insertKey = statement(this.db, 'INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)');
     for (const key of local.keys) insertKey.run(key, id);
