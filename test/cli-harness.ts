@@ -1,11 +1,13 @@
 /**
- * What the CLI tests share: files written into a fresh temporary folder, and stdout and stderr
- * captured around each test (`main()` runs in process, so its writes are spied on).
+ * What the CLI tests share: files written into a fresh temporary folder, stdout and stderr
+ * captured around each test or one command (`main()` runs in process, so its writes are spied
+ * on), and JSON Lines read back.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
 
 /** A new temporary folder named after `label`, and a writer of files into it. */
 export function tempFiles(label: string): {
@@ -33,3 +35,29 @@ export function captureOutput(): { out: string; err: string } {
   afterEach(() => vi.restoreAllMocks());
   return captured;
 }
+
+/** Runs one `storyline` command in process and returns its exit code and output. */
+export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(['node', 'storyline', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+export const jsonLines = (text: string): Record<string, unknown>[] =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -4,37 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { jsonLines, runCli } from '../cli-harness.js';
 import { generateArticles, manifestOf } from './generate-articles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'storyline-cli-'));
 const db = path.join(dir, 'corpus.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'storyline', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-const jsonLines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const run = runCli;
 
 const articles = generateArticles(40, 11);
 
@@ -43,7 +20,14 @@ beforeAll(async () => {
   writeFileSync(manifest, manifestOf(articles));
   const first = await run('ingest', '--input', manifest, '--db', db, '--json', path.join(dir, 'missing.txt'));
   expect(first.code).toBe(1);
-  expect(JSON.parse(first.stdout)).toEqual({ added: 40, updated: 0, unchanged: 0, failed: 1, articles: 40 });
+  expect(JSON.parse(first.stdout)).toEqual({
+    added: 40,
+    updated: 0,
+    unchanged: 0,
+    failed: 1,
+    articles: 40,
+    linked: 40,
+  });
   expect(first.stderr.trim().split('\n')).toEqual([
     `storyline: ${path.join(dir, 'missing.txt')}: input does not exist`,
   ]);
@@ -54,7 +38,15 @@ describe('storyline corpus commands', () => {
     const changed = path.join(dir, 'changed.jsonl');
     writeFileSync(changed, manifestOf([{ ...articles[0]!, title: 'A new headline for the first article' }]));
     const again = await run('ingest', '--input', changed, '--db', db, '--json');
-    expect(JSON.parse(again.stdout)).toEqual({ added: 0, updated: 1, unchanged: 0, failed: 0, articles: 40 });
+    // The replaced article is linked again, alone: nothing else depended on it.
+    expect(JSON.parse(again.stdout)).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+      failed: 0,
+      articles: 40,
+      linked: 1,
+    });
   });
 
   it('searches with the contract shape, the manifest title, and facets', async () => {

@@ -86,7 +86,10 @@ describe('ingest durability', () => {
   const manifest = path.join(dir, 'articles.jsonl');
   writeFileSync(manifest, manifestOf(articles));
 
-  it('resumes a SIGKILLed ingest of 1,000 articles to the same store as a clean run', async () => {
+  // Three ingests of 1,000 articles in child processes (two side by side): minutes on a loaded machine.
+  const SLOW = { timeout: 240_000 };
+
+  it('resumes a SIGKILLed ingest of 1,000 articles to the same store as a clean run', SLOW, async () => {
     // the clean run and the run to be killed go side by side (they share nothing)
     const clean = path.join(dir, 'clean.db');
     const killed = path.join(dir, 'killed.db');
@@ -146,7 +149,7 @@ describe('ingest durability', () => {
     });
   });
 
-  it('lets two ingest processes share one store file, each article once', async () => {
+  it('lets two ingest processes share one store file, each article once', SLOW, async () => {
     const file = path.join(dir, 'shared.db');
     const [left, right] = [path.join(dir, 'left.jsonl'), path.join(dir, 'right.jsonl')];
     // overlapping halves: 0-249 and 150-399, so 150 articles are offered by both
