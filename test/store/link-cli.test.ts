@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('storyline entity', () => {
   it('finds a person under any spelling, with the contract shape', async () => {
     const spellings = ['Pak Chol-su', 'PAK CHOL SU', 'pak chol-Su'];
-    const found = [];
+    const found: Awaited<ReturnType<typeof runCli>>[] = [];
     for (const n of spellings) found.push(await runCli('entity', n, '--db', db, '--json'));
     for (const r of found) expect(r.code).toBe(0);
     const [profile] = jsonLines(found[0]!.stdout);
