@@ -3,7 +3,7 @@
  * syntax, facts and export formats, the ingest loop, and `openStore`, which picks the
  * implementation from the location.
  */
-import { StoreOpenError } from './sqlite/open.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
@@ -14,7 +14,8 @@ export * from './facts.js';
 export { ingestInto, type IngestIntoOptions, type SettledEvent } from './ingest.js';
 export { EXPORT_FORMATS, exportFormatter, type ExportFormat, type ExportFormatter } from './export/index.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
-export { StoreOpenError } from './sqlite/open.js';
+export { PostgresStore } from './postgres/postgres-store.js';
+export { StoreOpenError, displayLocation } from './open-error.js';
 
 export const DEFAULT_STORE = './storyline.db';
 
@@ -23,12 +24,13 @@ export function storeLocation(given: string | undefined, env: NodeJS.ProcessEnv)
   return given || env.STORYLINE_DB || DEFAULT_STORE;
 }
 
-/** Opens the store at a path (SQLite, created on first use) or a `postgres://` URL. */
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
+/**
+ * Opens the store at a path (SQLite, created on first use) or a `postgres://` URL (the database
+ * must exist; its tables are created on first use).
+ */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location))
-    throw new StoreOpenError(
-      location,
-      'PostgreSQL stores are not available yet; give a file path for SQLite',
-    );
+  if (isPostgresUrl(location)) return PostgresStore.open(location);
   return new SqliteStore(location);
 }

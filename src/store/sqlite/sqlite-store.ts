@@ -18,7 +18,7 @@ import {
   type EventRow,
   type MentionRow,
   type TimexRow,
-} from './rows.js';
+} from '../rows.js';
 
 const PAGE = 200;
 /** A fact fewer articles have than this is a set to start from rather than a probe per article. */

@@ -1,9 +1,10 @@
 /**
- * Rows of the SQLite tables and their assembly into a `StoredArticle`: the analyze contract's
- * key order is rebuilt exactly, so `export --format jsonl` prints what `analyze` printed.
+ * Rows of the store's tables (the same columns in SQLite and PostgreSQL) and their assembly into
+ * a `StoredArticle`: the analyze contract's key order is rebuilt exactly, so
+ * `export --format jsonl` prints what `analyze` printed.
  */
-import type { DocJson, EntityType, EventType, Modality, TimexType } from '../../doc/index.js';
-import type { StoredArticle } from '../types.js';
+import type { DocJson, EntityType, EventType, Modality, TimexType } from '../doc/index.js';
+import type { StoredArticle } from './types.js';
 
 export interface ArticleRow {
   seq: number;
