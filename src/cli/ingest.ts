@@ -21,8 +21,9 @@ import {
   type RawArticle,
 } from '../ingest/index.js';
 import { ingestInto, type SettledEvent } from '../store/ingest.js';
-import { storeLocation } from '../store/index.js';
+import { displayLocation, storeLocation } from '../store/index.js';
 import { addDbOption, positiveInt, usage, withStore, type DbOptions, type Exit } from './corpus-options.js';
+import { queueInputs } from './ingest-queue.js';
 
 interface IngestCliOptions extends DbOptions {
   input: string[];
@@ -30,6 +31,7 @@ interface IngestCliOptions extends DbOptions {
   jobs?: string;
   batch: string;
   json?: boolean;
+  queue?: boolean;
   published?: string;
   clean: boolean;
   anyLanguage?: boolean;
@@ -77,6 +79,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
     .option('--jobs <n>', 'analyse in this many worker threads (default: the number of cores)')
     .option('--batch <n>', 'articles per write transaction', '50')
     .option('--json', 'print the summary as JSON')
+    .option('--queue', 'queue the inputs for `storyline worker` instead (a PostgreSQL store)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that carry none')
     .option('--no-clean', 'take plain text verbatim as the body')
     .option('--any-language', 'do not refuse input that does not look like English')
@@ -108,12 +111,17 @@ export function registerIngest(program: Command, setExit: Exit): void {
       if (!inputs.length && !opts.input.length && !opts.feed.length)
         return usage(setExit, 'ingest: give files, folders, URLs, -, --input F.jsonl or --feed');
 
+      const maxBytes = Math.round(maxMb * 2 ** 20);
+      const urls = inputs.filter(isUrl);
+      const paths = inputs.filter((i) => !isUrl(i));
+      const fetcher = new Fetcher({ timeoutMs: timeout * 1000, maxBytes, perHost, retries });
+      if (opts.queue) {
+        const options = { noClean: !opts.clean, anyLanguage: opts.anyLanguage ?? false, published };
+        const request = { paths, manifests: opts.input, urls, feeds: opts.feed, options, maxBytes, fetcher };
+        return queueInputs({ ...request, json: opts.json ?? false }, opts, setExit);
+      }
       await withStore(opts, setExit, async (store) => {
         const started = Date.now();
-        const maxBytes = Math.round(maxMb * 2 ** 20);
-        const urls = inputs.filter(isUrl);
-        const paths = inputs.filter((i) => !isUrl(i));
-        const fetcher = new Fetcher({ timeoutMs: timeout * 1000, maxBytes, perHost, retries });
         const bar = progressBar(
           process.stderr.isTTY ? (await countInputs(paths, opts.input)) + urls.length : 0,
         );
@@ -161,7 +169,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
           const seconds = (Date.now() - started) / 1000;
           process.stdout.write(
             `ingest: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-              `${summary.failed} failed; ${summary.articles} articles in ${storeLocation(opts.db, process.env)}` +
+              `${summary.failed} failed; ${summary.articles} articles in ${displayLocation(storeLocation(opts.db, process.env))}` +
               ` (${seconds.toFixed(1)} s)\n`,
           );
         }

@@ -15,6 +15,8 @@ import { registerIngest } from './ingest.js';
 import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
 import { registerTag } from './tag.js';
+import { registerQueue } from './queue.js';
+import { registerWorker } from './worker.js';
 import { indentedStack } from './failure-line.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -38,6 +40,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExport(program, setExit);
   registerStats(program, setExit);
   registerArticles(program, setExit);
+  registerWorker(program, setExit);
+  registerQueue(program, setExit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {
