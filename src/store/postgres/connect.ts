@@ -53,6 +53,10 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // A connection lost while checked out (the server restarting) is reported here, not as an
+  // unhandled 'error' event that would end the process; the query in flight fails on its own.
+  const lost = () => (broken = true);
+  client.on('error', lost);
   try {
     await client.query(mode ? `BEGIN ${mode}` : 'BEGIN');
     const out = await fn(client);
@@ -63,6 +67,7 @@ export async function inTransaction<T>(
     await client.query('ROLLBACK').catch(() => (broken = true));
     throw err;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }
