@@ -3,11 +3,14 @@
  *  1. ingest throughput of the analysable AEB pages, each case a process from dist/ (one analysis
  *     thread each, `--jobs 1`), alternated over R runs (default 3), medians: `storyline ingest`
  *     into SQLite (the peer) and into PostgreSQL, and the shared queue with 1 and with 2
- *     `storyline worker` processes. CPU is the storyline processes' (children's user + system)
- *     and, where /proc allows, the PostgreSQL server's own (postmaster and backends);
+ *     `storyline worker` processes; a worker run on one page gives the start-up cost, and so the
+ *     cost of an article in a running worker. CPU is the storyline processes' (children's user +
+ *     system) and, where /proc allows, the PostgreSQL server's own (postmaster and backends, so
+ *     other clients of a shared server count too); `--runs 0` skips this part;
  *  2. a PostgreSQL store of N (default 100,000) articles made from the analysed pages
  *     (`store-variants.ts`, the corpus `bench/store.ts` uses): bulk write rate, bytes per article,
- *     and search p50/p99 over the same queries beside an SQLite store of the same articles.
+ *     and search p50/p99 over the same queries beside an SQLite store of the same articles;
+ *     `--articles 0` skips it.
  * The server is `$STORYLINE_BENCH_PG` (an admin URL; default
  * `postgres://postgres@127.0.0.1:5432/postgres`); the bench creates a database of its own and drops
  * it at the end. Needs ../shared/data/extraction/aeb/html; builds dist/ first. Run it with `nice`.
@@ -150,6 +153,9 @@ try {
   const { articles: analysed, files } = await analyseAebPages(AEB);
   for (const file of files) copyFileSync(file, path.join(pagesDir, path.basename(file)));
   const pages = files.length;
+  const onePageDir = path.join(work, 'one-page');
+  mkdirSync(onePageDir);
+  copyFileSync(files[0]!, path.join(onePageDir, path.basename(files[0]!)));
 
   // 1. Ingest throughput, one analysis thread per process.
   const CASES: Record<string, () => Promise<Timed>> = {
@@ -164,6 +170,13 @@ try {
     '1 x storyline worker --jobs 1 (queued first)': async () => {
       const url = await freshSchema();
       await storyline(['ingest', '--queue', pagesDir, '--db', url]);
+      return timed(() => storyline(['worker', '--jobs', '1', '--until-empty', '--db', url]));
+    },
+    // Start-up (loading the models) and one article: subtracted from the case above, it leaves
+    // the cost of an article in a running worker.
+    '1 x storyline worker --jobs 1, one page queued': async () => {
+      const url = await freshSchema();
+      await storyline(['ingest', '--queue', onePageDir, '--db', url]);
       return timed(() => storyline(['worker', '--jobs', '1', '--until-empty', '--db', url]));
     },
     '2 x storyline worker --jobs 1 (queued first)': async () => {
@@ -195,66 +208,82 @@ try {
       );
     }
     console.log(`enqueueing the ${pages} pages (\`ingest --queue\`): ${median(enqueue).toFixed(2)} s wall`);
+    const one = results.get('1 x storyline worker --jobs 1, one page queued')!;
+    const all = results.get('1 x storyline worker --jobs 1 (queued first)')!;
+    const perArticle = (pick: (t: Timed) => number | null) => {
+      const [a, b] = [all.map(pick), one.map(pick)];
+      if (a.includes(null) || b.includes(null)) return null;
+      return (median(a as number[]) - median(b as number[])) / (pages - 1);
+    };
+    const worker = perArticle((t) => t.cpu)!;
+    const server = perArticle((t) => t.server);
+    console.log(
+      `in a running worker (the ${pages}-page run minus the one-page run, medians): ${(worker * 1000).toFixed(0)} ms` +
+        ` of worker CPU and ${server === null ? 'n/a' : `${(server * 1000).toFixed(1)} ms`} of server CPU per` +
+        ` article: ${(1 / worker).toFixed(1)} articles per worker CPU-second`,
+    );
   }
 
-  // 2. A large PostgreSQL store beside an SQLite one of the same articles.
-  async function build(store: Store): Promise<number> {
-    const variant = variantMaker(analysed);
-    const t0 = process.hrtime.bigint();
-    for (let n = 0; n < N; n += 1000)
-      await store.putArticles(Array.from({ length: Math.min(1000, N - n) }, (_, k) => variant(n + k)));
-    return N / since(t0);
-  }
-  const facetP50 = async (store: Store) => {
-    const ms: number[] = [];
-    for (const [, f] of SEARCH_QUERIES.slice(0, 6)) {
+  // 2. A large PostgreSQL store beside an SQLite one of the same articles (`--articles 0`: skipped).
+  if (N > 0) {
+    async function build(store: Store): Promise<number> {
+      const variant = variantMaker(analysed);
       const t0 = process.hrtime.bigint();
-      await store.facets(f);
-      ms.push(since(t0) * 1000);
+      for (let n = 0; n < N; n += 1000)
+        await store.putArticles(Array.from({ length: Math.min(1000, N - n) }, (_, k) => variant(n + k)));
+      return N / since(t0);
     }
-    return median(ms);
-  };
+    const facetP50 = async (store: Store) => {
+      const ms: number[] = [];
+      for (const [, f] of SEARCH_QUERIES.slice(0, 6)) {
+        const t0 = process.hrtime.bigint();
+        await store.facets(f);
+        ms.push(since(t0) * 1000);
+      }
+      return median(ms);
+    };
 
-  const pgStore = await PostgresStore.open(await freshSchema());
-  const pgRate = await build(pgStore);
-  await pgStore.pool.query('VACUUM ANALYZE');
-  const { rows } = await pgStore.pool.query<{ bytes: number }>(
-    'SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c' +
-      " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'",
-  );
-  const pgBytes = rows[0]!.bytes;
-  const pgSearch = await timeSearches(pgStore);
-  const pgFacets = await facetP50(pgStore);
-  await pgStore.close();
+    const pgStore = await PostgresStore.open(await freshSchema());
+    const pgRate = await build(pgStore);
+    await pgStore.pool.query('VACUUM ANALYZE');
+    const { rows } = await pgStore.pool.query<{ bytes: number }>(
+      'SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c' +
+        " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'",
+    );
+    const pgBytes = rows[0]!.bytes;
+    const pgSearch = await timeSearches(pgStore);
+    const pgFacets = await facetP50(pgStore);
+    await pgStore.close();
 
-  const sqliteFile = path.join(work, 'large.db');
-  const sqliteStore = new SqliteStore(sqliteFile);
-  const sqliteRate = await build(sqliteStore);
-  sqliteStore.connection.pragma('wal_checkpoint(TRUNCATE)');
-  const sqliteBytes = statSync(sqliteFile).size;
-  const sqliteSearch = await timeSearches(sqliteStore);
-  const sqliteFacets = await facetP50(sqliteStore);
-  await sqliteStore.close();
+    const sqliteFile = path.join(work, 'large.db');
+    const sqliteStore = new SqliteStore(sqliteFile);
+    const sqliteRate = await build(sqliteStore);
+    sqliteStore.connection.pragma('wal_checkpoint(TRUNCATE)');
+    const sqliteBytes = statSync(sqliteFile).size;
+    const sqliteSearch = await timeSearches(sqliteStore);
+    const sqliteFacets = await facetP50(sqliteStore);
+    await sqliteStore.close();
 
-  console.log(
-    `\n## a store of ${N.toLocaleString('en')} articles (variants of ${analysed.length} analysed AEB pages)`,
-  );
-  console.log('| figure | PostgreSQL | SQLite (peer), same run |\n|---|---|---|');
-  console.log(
-    `| bulk write (batches of 1,000) | ${pgRate.toFixed(0)} articles/s | ${sqliteRate.toFixed(0)} articles/s |`,
-  );
-  console.log(
-    `| size (tables, indexes, TOAST / file) | ${(pgBytes / N).toFixed(0)} bytes per article (${mb(pgBytes)} MB) |` +
-      ` ${(sqliteBytes / N).toFixed(0)} bytes per article (${mb(sqliteBytes)} MB) |`,
-  );
-  console.log(
-    `| search, ${SEARCH_QUERIES.length} queries x 10, limit 20 | p50 ${pgSearch.p50.toFixed(1)} ms, p99 ${pgSearch.p99.toFixed(1)} ms |` +
-      ` p50 ${sqliteSearch.p50.toFixed(1)} ms, p99 ${sqliteSearch.p99.toFixed(1)} ms |`,
-  );
-  console.log(`| slowest kinds (p50 ms) | ${pgSearch.slowest} | ${sqliteSearch.slowest} |`);
-  console.log(
-    `| facets over all hits (single words), p50 | ${pgFacets.toFixed(0)} ms | ${sqliteFacets.toFixed(0)} ms |`,
-  );
+    console.log(
+      `\n## a store of ${N.toLocaleString('en')} articles (variants of ${analysed.length} analysed AEB pages)`,
+    );
+    console.log('| figure | PostgreSQL | SQLite (peer), same run |\n|---|---|---|');
+    console.log(
+      `| bulk write (batches of 1,000) | ${pgRate.toFixed(0)} articles/s | ${sqliteRate.toFixed(0)} articles/s |`,
+    );
+    console.log(
+      `| size (tables, indexes, TOAST / file) | ${(pgBytes / N).toFixed(0)} bytes per article (${mb(pgBytes)} MB) |` +
+        ` ${(sqliteBytes / N).toFixed(0)} bytes per article (${mb(sqliteBytes)} MB) |`,
+    );
+    console.log(
+      `| search, ${SEARCH_QUERIES.length} queries x 10, limit 20 | p50 ${pgSearch.p50.toFixed(1)} ms, p99 ${pgSearch.p99.toFixed(1)} ms |` +
+        ` p50 ${sqliteSearch.p50.toFixed(1)} ms, p99 ${sqliteSearch.p99.toFixed(1)} ms |`,
+    );
+    console.log(`| slowest kinds (p50 ms) | ${pgSearch.slowest} | ${sqliteSearch.slowest} |`);
+    console.log(
+      `| facets over all hits (single words), p50 | ${pgFacets.toFixed(0)} ms | ${sqliteFacets.toFixed(0)} ms |`,
+    );
+  }
 } finally {
   await cleanUp();
 }

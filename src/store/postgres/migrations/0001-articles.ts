@@ -33,6 +33,8 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
 CREATE INDEX articles_published ON articles (published);
+-- Listings without a text query, newest first: an ordered walk that stops after a page of hits.
+CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, seq DESC);
 CREATE INDEX articles_source ON articles (lower(source));
 CREATE INDEX articles_search ON articles USING gin (search);
 
