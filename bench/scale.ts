@@ -30,7 +30,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { PostgresStore, SqliteStore, type Store } from '../src/store/index.js';
+import { PostgresStore, SqliteStore, type Store, type StoredArticle } from '../src/store/index.js';
 import { analyseAebPages, percentile, SEARCH_QUERIES, timeSearches, variantMaker } from './store-variants.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -204,7 +204,8 @@ try {
       const servers = runs.map((t) => t.server).filter((s): s is number => s !== null);
       console.log(
         `| ${name} | ${median(runs.map((t) => t.cpu)).toFixed(2)} | ${servers.length ? median(servers).toFixed(2) : 'n/a'} |` +
-          ` ${median(runs.map((t) => t.wall)).toFixed(2)} | ${(pages / median(runs.map((t) => t.wall))).toFixed(2)} |`,
+          ` ${median(runs.map((t) => t.wall)).toFixed(2)} |` +
+          ` ${name.endsWith('one page queued') ? '(start-up)' : (pages / median(runs.map((t) => t.wall))).toFixed(2)} |`,
       );
     }
     console.log(`enqueueing the ${pages} pages (\`ingest --queue\`): ${median(enqueue).toFixed(2)} s wall`);
@@ -226,13 +227,24 @@ try {
 
   // 2. A large PostgreSQL store beside an SQLite one of the same articles (`--articles 0`: skipped).
   if (N > 0) {
-    async function build(store: Store): Promise<number> {
-      const variant = variantMaker(analysed);
+    async function build(store: Store, make = variantMaker(analysed), count = N): Promise<number> {
       const t0 = process.hrtime.bigint();
-      for (let n = 0; n < N; n += 1000)
-        await store.putArticles(Array.from({ length: Math.min(1000, N - n) }, (_, k) => variant(n + k)));
-      return N / since(t0);
+      for (let n = 0; n < count; n += 1000)
+        await store.putArticles(Array.from({ length: Math.min(1000, count - n) }, (_, k) => make(n + k)));
+      return count / since(t0);
     }
+    const pgSize = async (store: PostgresStore): Promise<number> => {
+      await store.pool.query('VACUUM ANALYZE');
+      const { rows } = await store.pool.query<{ bytes: number }>(
+        'SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c' +
+          " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'",
+      );
+      return rows[0]!.bytes;
+    };
+    const sqliteSize = (store: SqliteStore, file: string): number => {
+      store.connection.pragma('wal_checkpoint(TRUNCATE)');
+      return statSync(file).size;
+    };
     const facetP50 = async (store: Store) => {
       const ms: number[] = [];
       for (const [, f] of SEARCH_QUERIES.slice(0, 6)) {
@@ -245,12 +257,7 @@ try {
 
     const pgStore = await PostgresStore.open(await freshSchema());
     const pgRate = await build(pgStore);
-    await pgStore.pool.query('VACUUM ANALYZE');
-    const { rows } = await pgStore.pool.query<{ bytes: number }>(
-      'SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c' +
-        " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'",
-    );
-    const pgBytes = rows[0]!.bytes;
+    const pgBytes = await pgSize(pgStore);
     const pgSearch = await timeSearches(pgStore);
     const pgFacets = await facetP50(pgStore);
     await pgStore.close();
@@ -258,8 +265,7 @@ try {
     const sqliteFile = path.join(work, 'large.db');
     const sqliteStore = new SqliteStore(sqliteFile);
     const sqliteRate = await build(sqliteStore);
-    sqliteStore.connection.pragma('wal_checkpoint(TRUNCATE)');
-    const sqliteBytes = statSync(sqliteFile).size;
+    const sqliteBytes = sqliteSize(sqliteStore, sqliteFile);
     const sqliteSearch = await timeSearches(sqliteStore);
     const sqliteFacets = await facetP50(sqliteStore);
     await sqliteStore.close();
@@ -282,6 +288,30 @@ try {
     console.log(`| slowest kinds (p50 ms) | ${pgSearch.slowest} | ${sqliteSearch.slowest} |`);
     console.log(
       `| facets over all hits (single words), p50 | ${pgFacets.toFixed(0)} ms | ${sqliteFacets.toFixed(0)} ms |`,
+    );
+
+    // The variants' bodies are short (3 to 6 paragraphs); whole pages, copied under new ids, give
+    // the size of a store of full-length news articles.
+    const copies = Math.min(N, 20_000);
+    const copy = (n: number): StoredArticle => ({
+      ...analysed[n % analysed.length]!,
+      id: `c${n}`,
+      hash: `c${n}`,
+    });
+    const meanBody = analysed.reduce((sum, a) => sum + a.body.length, 0) / analysed.length;
+    const pgCopies = await PostgresStore.open(await freshSchema());
+    await build(pgCopies, copy, copies);
+    const pgCopyBytes = await pgSize(pgCopies);
+    await pgCopies.close();
+    const copiesFile = path.join(work, 'copies.db');
+    const sqliteCopies = new SqliteStore(copiesFile);
+    await build(sqliteCopies, copy, copies);
+    const sqliteCopyBytes = sqliteSize(sqliteCopies, copiesFile);
+    await sqliteCopies.close();
+    console.log(
+      `\n${copies.toLocaleString('en')} copies of the ${analysed.length} whole analysed pages (bodies of ${meanBody.toFixed(0)}` +
+        ` characters on average): PostgreSQL ${(pgCopyBytes / copies).toFixed(0)} bytes per article,` +
+        ` SQLite ${(sqliteCopyBytes / copies).toFixed(0)}`,
     );
   }
 } finally {
