@@ -11,11 +11,11 @@
  * worker waits, 1 s then twice as long each time up to 30 s, and goes on; it never exits on one.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { failure, type Failure, type Result } from '../doc/index.js';
+import { failure, type Failure } from '../doc/index.js';
 import { contentHash } from '../ingest/content-hash.js';
 import type { Fetcher } from '../ingest/fetch.js';
 import type { RawArticle } from '../ingest/raw-article.js';
-import { readPages } from '../ingest/read-web.js';
+import { readPages, type WebItem } from '../ingest/read-web.js';
 import { storedArticle, type SettledEvent } from '../store/ingest.js';
 import type { IngestSummary, PutOutcome, Store, StoredArticle } from '../store/types.js';
 import { createAnalyser, type Analyser } from './analyser.js';
@@ -73,16 +73,21 @@ class WorkerRound {
 
   /** Each job's raw article: raw jobs carry theirs, pages are fetched (several at once, in order). */
   private async read(work: Work[]): Promise<void> {
-    const pages = work.filter((w) => w.job.payload.kind === 'page');
-    const items = pages.map((w) => (w.job.payload.kind === 'page' ? w.job.payload.page : null)!);
-    const fetched: Result<RawArticle>[] = [];
-    for await (const page of readPages(this.opts.fetcher, items)) fetched.push(page);
-    pages.forEach((w, i) => {
-      const page = fetched[i]!;
+    const pages: { w: Work; item: WebItem }[] = [];
+    for (const w of work) {
+      const { payload } = w.job;
+      if (payload.kind === 'raw') w.raw = payload.raw;
+      else pages.push({ w, item: payload.page });
+    }
+    let i = 0;
+    for await (const page of readPages(
+      this.opts.fetcher,
+      pages.map((p) => p.item),
+    )) {
+      const { w } = pages[i++]!;
       if (page.ok) w.raw = page.value;
       else w.failure = page.error;
-    });
-    for (const w of work) if (w.job.payload.kind === 'raw') w.raw = w.job.payload.raw;
+    }
   }
 
   /** Marks the inputs whose content is stored already; analyses the others. */
