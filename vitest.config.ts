@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // Set-up hooks ingest small corpora; on a loaded machine that outlasts the 10 s default.
     hookTimeout: 60_000,
+    // One fresh PostgreSQL database per run (skipped, with a notice, when no server answers).
+    globalSetup: ['test/postgres/global-setup.ts'],
     pool: 'forks',
   },
 });

@@ -23,11 +23,9 @@ import {
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toJson, type Entity, type Event, type Timex } from '../src/doc/index.js';
-import { readInputs } from '../src/ingest/index.js';
-import { analyzeRaw } from '../src/pipeline/index.js';
 import { analyzeShape, gdeltRows } from '../src/store/export/index.js';
-import { SqliteStore, type CorpusFilter, type StoredArticle } from '../src/store/index.js';
+import { SqliteStore, type StoredArticle } from '../src/store/index.js';
+import { analyseAebPages, SEARCH_QUERIES, timeSearches, variantMaker } from './store-variants.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const AEB = path.join(root, '../shared/data/extraction/aeb/html');
@@ -58,26 +56,8 @@ console.log('building dist/ and analysing the AEB pages once ...');
 spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 const pagesDir = path.join(work, 'pages');
 mkdirSync(pagesDir);
-const analysed: StoredArticle[] = [];
-for await (const raw of readInputs([AEB])) {
-  if (!raw.ok) continue;
-  try {
-    const doc = analyzeRaw(raw.value);
-    if (!doc.ok) continue;
-    copyFileSync(raw.value.input, path.join(pagesDir, path.basename(raw.value.input)));
-    const at = new Date().toISOString();
-    analysed.push({
-      ...toJson(doc.value),
-      url: null,
-      source: null,
-      hash: '',
-      pipeline_version: 'bench',
-      ingested_at: at,
-    });
-  } catch {
-    // a stage's bug on this page: out of both sides
-  }
-}
+const { articles: analysed, files } = await analyseAebPages(AEB);
+for (const file of files) copyFileSync(file, path.join(pagesDir, path.basename(file)));
 const pages = readdirSync(pagesDir).length;
 
 // 1. ingest against analyze.
@@ -136,72 +116,7 @@ if (RUNS > 0) {
 }
 
 // 2. A large store from variants: paragraphs of several analysed pages recombined.
-interface Paragraph {
-  readonly article: StoredArticle;
-  readonly text: string;
-  readonly entities: Entity[];
-  readonly timexes: Timex[];
-  readonly events: Event[];
-}
-const inside = (s: { start: number; end: number }, from: number, to: number) =>
-  s.start >= from && s.end <= to;
-const shift = <T extends { start: number; end: number }>(s: T, by: number): T => ({
-  ...s,
-  start: s.start + by,
-  end: s.end + by,
-});
-const paragraphs: Paragraph[] = analysed.flatMap((art) => {
-  let at = 0;
-  return art.body.split('\n\n').map((text) => {
-    const [from, to] = [at, at + text.length];
-    at = to + 2;
-    return {
-      article: art,
-      text,
-      entities: (art.entities ?? []).filter((e) => inside(e, from, to)).map((e) => shift(e, -from)),
-      timexes: (art.timexes ?? []).filter((t) => inside(t, from, to)).map((t) => shift(t, -from)),
-      events: (art.events ?? [])
-        .filter((e) => inside(e.evidence, from, to))
-        .map((e) => ({ ...e, evidence: shift(e.evidence, -from) })),
-    };
-  });
-});
-
-let seed = 42;
-const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-const SOURCES = Array.from({ length: 12 }, (_, k) => `Source ${k + 1}`);
-
-function variant(n: number): StoredArticle {
-  const parts = Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(paragraphs));
-  const out = { entities: [] as Entity[], timexes: [] as Timex[], events: [] as Event[] };
-  let body = '';
-  for (const p of parts) {
-    if (body) body += '\n\n';
-    const by = body.length;
-    out.entities.push(...p.entities.map((e) => shift(e, by)));
-    out.timexes.push(...p.timexes.map((t) => shift(t, by)));
-    out.events.push(...p.events.map((e) => ({ ...e, evidence: shift(e.evidence, by) })));
-    body += p.text;
-  }
-  const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 3650) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  return {
-    id: `v${String(n).padStart(6, '0')}`,
-    title: parts[0]!.article.title,
-    published: day,
-    body,
-    entities: out.entities as StoredArticle['entities'],
-    timexes: out.timexes as StoredArticle['timexes'],
-    events: out.events,
-    url: `https://news.example/${n}`,
-    source: pick(SOURCES),
-    hash: `h${n}`,
-    pipeline_version: 'bench',
-    ingested_at: new Date().toISOString(),
-  };
-}
+const variant = variantMaker(analysed);
 
 const dbFile = keep ?? path.join(work, 'large.db');
 const store = new SqliteStore(dbFile);
@@ -227,64 +142,26 @@ console.log(
   `database: ${mb(dbBytes)} MB, ${(dbBytes / N).toFixed(0)} bytes per article (the same articles as analyze JSON Lines: ${(jsonlBytes / N).toFixed(0)} bytes per article)`,
 );
 
-const QUERIES: [string, CorpusFilter][] = [
-  ['word', { text: 'election' }],
-  ['word', { text: 'police' }],
-  ['word', { text: 'government' }],
-  ['word', { text: 'president' }],
-  ['word', { text: 'climate' }],
-  ['word', { text: 'said' }],
-  ['phrase', { text: '"prime minister"' }],
-  ['phrase', { text: '"united states"' }],
-  ['or', { text: 'protest OR strike OR rally' }],
-  ['prefix', { text: 'elect*' }],
-  ['and', { text: 'police arrested' }],
-  ['not', { text: 'election -trump' }],
-  ['text+country', { text: 'election', country: 'USA' }],
-  ['text+type', { text: 'police', type: 'ASSAULT' }],
-  ['text+dates', { text: 'government', from: '2020', to: '2021' }],
-  ['text+source', { text: 'court', source: 'Source 3' }],
-  ['entity', { entity: 'Trump' }],
-  ['type+dates', { type: 'PROTEST', from: '2022-01' }],
-  ['country', { country: 'GBR' }],
-];
-const latencies: number[] = [];
-const byKind = new Map<string, number[]>();
-for (let rep = 0; rep < 11; rep++)
-  for (const [kind, filter] of QUERIES) {
-    const q0 = process.hrtime.bigint();
-    await store.search(filter, { limit: 20 });
-    const t = since(q0);
-    if (rep === 0) continue; // the first pass warms the page cache
-    latencies.push(t);
-    byKind.set(kind, [...(byKind.get(kind) ?? []), t]);
-  }
+const searches = await timeSearches(store);
 // The peer reads every body, as ranking must consider every hit: a LIKE scan counting them.
 const like = store.connection.prepare("SELECT COUNT(*) AS n FROM articles WHERE body LIKE '%' || ? || '%'");
 const likeMs: number[] = [];
 for (let rep = 0; rep < 3; rep++)
-  for (const [, f] of QUERIES.filter(([k]) => k === 'word')) {
+  for (const [, f] of SEARCH_QUERIES.filter(([k]) => k === 'word')) {
     const q0 = process.hrtime.bigint();
     like.all(f.text);
     likeMs.push(since(q0));
   }
 const facetMs: number[] = [];
-for (const [, f] of QUERIES.slice(0, 6)) {
+for (const [, f] of SEARCH_QUERIES.slice(0, 6)) {
   const q0 = process.hrtime.bigint();
   await store.facets(f);
   facetMs.push(since(q0));
 }
 console.log(
-  `search (limit 20, ${QUERIES.length} queries x 10 after a warm-up pass): p50 ${median(latencies).toFixed(1)} ms, p99 ${pct(latencies, 0.99).toFixed(1)} ms`,
+  `search (limit 20, ${SEARCH_QUERIES.length} queries x 10 after a warm-up pass): p50 ${searches.p50.toFixed(1)} ms, p99 ${searches.p99.toFixed(1)} ms`,
 );
-console.log(
-  `  slowest kinds (p50 ms): ${[...byKind]
-    .map(([k, v]) => [k, median(v)] as const)
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 4)
-    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-    .join(', ')}`,
-);
+console.log(`  slowest kinds (p50 ms): ${searches.slowest}`);
 console.log(
   `  peer, LIKE scan without an index counting the hits (single words): p50 ${median(likeMs).toFixed(0)} ms`,
 );

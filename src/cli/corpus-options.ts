@@ -1,7 +1,7 @@
 /**
- * What the corpus commands share: `--db` (else `$STORYLINE_DB`, else `./storyline.db`), the
- * filter options, opening and closing the store, and turning the store's and the query
- * parser's errors into one readable line instead of a stack trace.
+ * What the corpus commands share: `--db` (a file or a postgres:// URL; else `$STORYLINE_DB`, else
+ * `./storyline.db`), the filter options, opening and closing the store, and turning the store's
+ * and the query parser's errors into one readable line instead of a stack trace.
  */
 import type { Command } from 'commander';
 import {
@@ -28,7 +28,10 @@ export interface FilterOptions {
 }
 
 export function addDbOption(cmd: Command): Command {
-  return cmd.option('--db <path>', 'the store (default $STORYLINE_DB, else ./storyline.db)');
+  return cmd.option(
+    '--db <path|url>',
+    'the store: an SQLite file or a postgres:// URL (default $STORYLINE_DB, else ./storyline.db)',
+  );
 }
 
 export function addFilterOptions(cmd: Command): Command {

@@ -21,9 +21,10 @@ import {
   type RawArticle,
 } from '../ingest/index.js';
 import { ingestInto, type SettledEvent } from '../store/ingest.js';
-import { storeLocation } from '../store/index.js';
+import { displayLocation, storeLocation } from '../store/index.js';
 import { addDbOption, positiveInt, usage, withStore, type DbOptions, type Exit } from './corpus-options.js';
 import { runLinkPass } from './link.js';
+import { queueInputs } from './ingest-queue.js';
 
 interface IngestCliOptions extends DbOptions {
   input: string[];
@@ -31,6 +32,7 @@ interface IngestCliOptions extends DbOptions {
   jobs?: string;
   batch: string;
   json?: boolean;
+  queue?: boolean;
   published?: string;
   clean: boolean;
   link: boolean;
@@ -80,6 +82,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
     .option('--batch <n>', 'articles per write transaction', '50')
     .option('--json', 'print the summary as JSON')
     .option('--no-link', 'leave linking to a later `storyline link`')
+    .option('--queue', 'queue the inputs for `storyline worker` instead (a PostgreSQL store)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that carry none')
     .option('--no-clean', 'take plain text verbatim as the body')
     .option('--any-language', 'do not refuse input that does not look like English')
@@ -111,12 +114,17 @@ export function registerIngest(program: Command, setExit: Exit): void {
       if (!inputs.length && !opts.input.length && !opts.feed.length)
         return usage(setExit, 'ingest: give files, folders, URLs, -, --input F.jsonl or --feed');
 
+      const maxBytes = Math.round(maxMb * 2 ** 20);
+      const urls = inputs.filter(isUrl);
+      const paths = inputs.filter((i) => !isUrl(i));
+      const fetcher = new Fetcher({ timeoutMs: timeout * 1000, maxBytes, perHost, retries });
+      if (opts.queue) {
+        const options = { noClean: !opts.clean, anyLanguage: opts.anyLanguage ?? false, published };
+        const request = { paths, manifests: opts.input, urls, feeds: opts.feed, options, maxBytes, fetcher };
+        return queueInputs({ ...request, json: opts.json ?? false }, opts, setExit);
+      }
       await withStore(opts, setExit, async (store) => {
         const started = Date.now();
-        const maxBytes = Math.round(maxMb * 2 ** 20);
-        const urls = inputs.filter(isUrl);
-        const paths = inputs.filter((i) => !isUrl(i));
-        const fetcher = new Fetcher({ timeoutMs: timeout * 1000, maxBytes, perHost, retries });
         const bar = progressBar(
           process.stderr.isTTY ? (await countInputs(paths, opts.input)) + urls.length : 0,
         );
@@ -165,7 +173,7 @@ export function registerIngest(program: Command, setExit: Exit): void {
           const seconds = (Date.now() - started) / 1000;
           process.stdout.write(
             `ingest: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-              `${summary.failed} failed; ${summary.articles} articles in ${storeLocation(opts.db, process.env)}` +
+              `${summary.failed} failed; ${summary.articles} articles in ${displayLocation(storeLocation(opts.db, process.env))}` +
               (summary.linked === undefined ? '' : `, ${summary.linked} linked`) +
               ` (${seconds.toFixed(1)} s)\n`,
           );

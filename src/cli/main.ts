@@ -18,6 +18,8 @@ import { registerEntity } from './entity.js';
 import { registerLink } from './link.js';
 import { registerStories } from './stories.js';
 import { registerTag } from './tag.js';
+import { registerQueue } from './queue.js';
+import { registerWorker } from './worker.js';
 import { indentedStack } from './failure-line.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -44,6 +46,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerLink(program, setExit);
   registerEntity(program, setExit);
   registerStories(program, setExit);
+  registerWorker(program, setExit);
+  registerQueue(program, setExit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -113,16 +113,19 @@ export interface ReadFeedsOptions {
   readonly onItems?: (count: number) => void;
 }
 
-/** Every new item of every feed, fetched; a feed that cannot be read is one failure. */
-export async function* readFeeds(
+/**
+ * Every item of every feed whose URL the store does not hold yet; a feed that cannot be read is
+ * one failure. (`storyline ingest --queue` queues these for workers to fetch.)
+ */
+export async function* newFeedItems(
   feeds: readonly string[],
   fetcher: Fetcher,
   opts: ReadFeedsOptions,
-): AsyncGenerator<Result<RawArticle>> {
+): AsyncGenerator<Result<WebItem>> {
   for (const feed of feeds) {
     const items = await readFeedItems(feed, fetcher);
     if (!items.ok) {
-      yield items;
+      yield fail(items.error);
       continue;
     }
     const known = await opts.known(items.value.map((i) => i.url));
@@ -131,6 +134,17 @@ export async function* readFeeds(
       return !known.has(i.url);
     });
     opts.onItems?.(fresh.length);
-    yield* readPages(fetcher, fresh);
+    for (const item of fresh) yield ok(item);
   }
+}
+
+/** Every new item of every feed, fetched; a feed that cannot be read is one failure. */
+export function readFeeds(
+  feeds: readonly string[],
+  fetcher: Fetcher,
+  opts: ReadFeedsOptions,
+): AsyncGenerator<Result<RawArticle>> {
+  return mapOrdered(newFeedItems(feeds, fetcher, opts), IN_FLIGHT, async (item) =>
+    item.ok ? fetchArticle(fetcher, item.value) : fail<RawArticle>(item.error),
+  );
 }

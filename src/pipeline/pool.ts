@@ -51,10 +51,13 @@ export class DocPool {
     });
   }
 
-  /** Never rejects: a worker's death is the document's failure. */
-  analyze(raw: RawArticle): Promise<Result<Doc>> {
+  /**
+   * Never rejects: a worker's death is the document's failure. `opts` overrides the pool's
+   * extraction options for this document (queue jobs carry their own).
+   */
+  analyze(raw: RawArticle, opts: WorkerOptions = this.#opts): Promise<Result<Doc>> {
     return this.#pool
-      .run({ raw, opts: this.#opts })
+      .run({ raw, opts })
       .catch((err: unknown) => fail<Doc>(stageFailure(raw.input, 'worker', err, 'E_WORKER')));
   }
 

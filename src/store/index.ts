@@ -3,7 +3,7 @@
  * syntax, facts and export formats, the ingest loop, and `openStore`, which picks the
  * implementation from the location.
  */
-import { StoreOpenError } from './sqlite/open.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { LinkQueries, Store } from './types.js';
 import type { LinkableStore } from './link-session.js';
@@ -17,7 +17,8 @@ export { linkPending, type Linkers, type LinkPassOptions } from './link-pass.js'
 export type { LinkableStore, LinkSession } from './link-session.js';
 export { EXPORT_FORMATS, exportFormatter, type ExportFormat, type ExportFormatter } from './export/index.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
-export { StoreOpenError } from './sqlite/open.js';
+export { PostgresStore } from './postgres/postgres-store.js';
+export { StoreOpenError, displayLocation } from './open-error.js';
 
 export const DEFAULT_STORE = './storyline.db';
 
@@ -26,15 +27,17 @@ export function storeLocation(given: string | undefined, env: NodeJS.ProcessEnv)
   return given || env.STORYLINE_DB || DEFAULT_STORE;
 }
 
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
 /** What every corpus command works with: articles, their links, and the link pass. */
 export type CorpusStore = Store & LinkQueries & LinkableStore;
 
-/** Opens the store at a path (SQLite, created on first use) or a `postgres://` URL. */
+/**
+ * Opens the store at a path (SQLite, created on first use) or a `postgres://` URL (the database
+ * must exist; its tables are created on first use).
+ */
 export async function openStore(location: string): Promise<CorpusStore> {
-  if (/^postgres(ql)?:\/\//i.test(location))
-    throw new StoreOpenError(
-      location,
-      'PostgreSQL stores are not available yet; give a file path for SQLite',
-    );
+  // The PostgreSQL link tables are being ported (src/store/postgres): until then it cannot link.
+  if (isPostgresUrl(location)) return (await PostgresStore.open(location)) as unknown as CorpusStore;
   return new SqliteStore(location);
 }

@@ -29,7 +29,7 @@ export type SettledEvent =
   | { readonly kind: 'failed'; readonly failure: Failure };
 
 /** What the analysis needs to know again when its result comes back. */
-interface Pending {
+export interface Pending {
   readonly input: string;
   readonly hash: string | null;
   readonly url: string | null;
@@ -38,7 +38,8 @@ interface Pending {
 
 const LOOKUP_CHUNK = 32;
 
-function storedArticle(doc: Doc, pending: Pending, version: string, at: string): StoredArticle {
+/** An analysed document as the store keeps it (the queue's workers build theirs the same way). */
+export function storedArticle(doc: Doc, pending: Pending, version: string, at: string): StoredArticle {
   return {
     ...toJson(doc),
     url: doc.meta.url ?? pending.url,

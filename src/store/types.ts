@@ -163,9 +163,9 @@ export interface SearchOptions {
 }
 
 /**
- * The store behind every corpus command. The linking issue extends it with entity, timeline and
- * story queries; the PostgreSQL store implements the same interface and passes the same
- * contract suite.
+ * The store behind every corpus command, implemented by SQLite and PostgreSQL, which pass the same
+ * contract suite (`store.case.test.ts`). The linking issue extends it with entity, timeline and
+ * story queries.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -177,7 +177,7 @@ export interface Store {
   articlesByUrl(urls: readonly string[]): Promise<Map<string, string>>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(filter?: CorpusFilter): AsyncIterable<ArticleListing>;
-  /** Hits best first (BM25 when `filter.text` is given, else newest first). */
+  /** Hits best first (ranked when `filter.text` is given: BM25 in SQLite, ts_rank in PostgreSQL; else newest first). */
   search(filter: CorpusFilter, opts?: SearchOptions): Promise<SearchHit[]>;
   /** How many articles match (all hits, not one page). */
   countArticles(filter?: CorpusFilter): Promise<number>;

@@ -23,7 +23,8 @@ import type {
   StoryMember,
 } from '../link-session.js';
 import type { SqliteDb } from './open.js';
-import { assembleRows, IN_JSON, type ArticleRow } from './rows.js';
+import { assembleRows, IN_JSON } from './rows.js';
+import type { ArticleRow } from '../rows.js';
 import { statement } from './statements.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 

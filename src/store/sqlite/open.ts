@@ -4,7 +4,9 @@
  * an article cascades to its layers), then any pending migrations in one transaction.
  */
 import Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations/index.js';
+import type { Migration } from '../migration.js';
+import { StoreOpenError } from '../open-error.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 export type SqliteDb = Database.Database;
 
@@ -12,13 +14,6 @@ export interface OpenSqliteOptions {
   /** How long a writer waits for another process's transaction (default 60 s). */
   readonly busyTimeoutMs?: number;
   readonly readonly?: boolean;
-}
-
-export class StoreOpenError extends Error {
-  constructor(file: string, reason: string) {
-    super(`cannot open the store ${file}: ${reason}`);
-    this.name = 'StoreOpenError';
-  }
 }
 
 /** Applies the migrations newer than the store's version, all in one IMMEDIATE transaction. */

@@ -1,123 +1,17 @@
 /**
- * Rows of the SQLite tables and their assembly into a `StoredArticle`: the analyze contract's
- * key order is rebuilt exactly, so `export --format jsonl` prints what `analyze` printed.
+ * SQLite's side of reading articles back: a list of values as one JSON parameter, and whole
+ * articles assembled from their rows (the layers fetched in three batched queries).
  */
-import type { DocJson, EntityType, EventType, Modality, TimexType } from '../../doc/index.js';
+import {
+  assembleArticle,
+  groupByArticle,
+  type ArticleRow,
+  type EventRow,
+  type MentionRow,
+  type TimexRow,
+} from '../rows.js';
 import type { StoredArticle } from '../types.js';
 import type { SqliteDb } from './open.js';
-
-export interface ArticleRow {
-  seq: number;
-  id: string;
-  hash: string;
-  url: string | null;
-  source: string | null;
-  title: string | null;
-  published: string | null;
-  body: string;
-  layers: string;
-  pipeline_version: string;
-  ingested_at: string;
-}
-
-export interface MentionRow {
-  article: number;
-  start: number;
-  end: number;
-  text: string;
-  type: string;
-  canonical: string;
-  country: string | null;
-}
-
-export interface TimexRow {
-  article: number;
-  start: number;
-  end: number;
-  text: string;
-  type: string;
-  value: string | null;
-}
-
-export interface EventRow {
-  article: number;
-  type: string;
-  mode: string | null;
-  modality: string;
-  date: string | null;
-  source_name: string | null;
-  source_country: string | null;
-  target_name: string | null;
-  target_country: string | null;
-  evidence_start: number;
-  evidence_end: number;
-}
-
-/** The layers an article carries, recorded so an absent layer stays absent (not `[]`). */
-export function layerNames(article: DocJson): string {
-  return (['entities', 'timexes', 'events'] as const).filter((k) => article[k] !== undefined).join(',');
-}
-
-const actor = (name: string | null, country: string | null) => (name === null ? null : { name, country });
-
-export function assembleArticle(
-  row: ArticleRow,
-  mentions: readonly MentionRow[],
-  timexes: readonly TimexRow[],
-  events: readonly EventRow[],
-): StoredArticle {
-  const layers = new Set(row.layers.split(','));
-  const out: StoredArticle = {
-    id: row.id,
-    title: row.title,
-    published: row.published,
-    body: row.body,
-  } as StoredArticle;
-  if (layers.has('entities'))
-    out.entities = mentions.map((m) => ({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      type: m.type as EntityType,
-      canonical: m.canonical,
-      country: m.country,
-    }));
-  if (layers.has('timexes'))
-    out.timexes = timexes.map((t) => ({
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      type: t.type as TimexType,
-      value: t.value,
-    }));
-  if (layers.has('events'))
-    out.events = events.map((e) => ({
-      type: e.type as EventType,
-      ...(e.mode ? { mode: e.mode } : {}),
-      source: actor(e.source_name, e.source_country),
-      target: actor(e.target_name, e.target_country),
-      modality: e.modality as Modality,
-      date: e.date,
-      evidence: { start: e.evidence_start, end: e.evidence_end },
-    }));
-  out.url = row.url;
-  out.source = row.source;
-  out.hash = row.hash;
-  out.pipeline_version = row.pipeline_version;
-  out.ingested_at = row.ingested_at;
-  return out;
-}
-
-/** Groups child rows (sorted by article) by their article's `seq`. */
-export function groupByArticle<T extends { article: number }>(rows: readonly T[]): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = out.get(row.article);
-    if (list) list.push(row);
-    else out.set(row.article, [row]);
-  }
-  return out;
-}
 
 /** `x IN (...)` over one parameter holding a JSON array of the values (`?` or a named `@param`). */
 export const inJson = (param = '?'): string => `IN (SELECT value FROM json_each(${param}))`;

@@ -5,6 +5,7 @@
  * published come first.
  */
 import type { CorpusFilter, FacetCount, SearchFacets, SearchHit, SearchOptions } from '../types.js';
+import { lead } from '../lead.js';
 import { filterSql, whereClause, type FilterSql } from './filter-sql.js';
 import type { SqliteDb } from './open.js';
 
@@ -16,18 +17,10 @@ import type { SqliteDb } from './open.js';
 export const RANK_WINDOW = 20_000;
 const FACET_LIMIT = 10;
 const SNIPPET_TOKENS = 24;
-const LEAD_CHARS = 240;
 const DEFAULT_HIGHLIGHT = { open: '**', close: '**' };
 const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 
 type Hit = { seq: number; id: string; title: string | null; published: string | null; source: string | null };
-
-/** The opening of the body, cut at a word, for hits found without a text query. */
-function lead(body: string): string {
-  if (body.length <= LEAD_CHARS) return body.replace(/\s+/g, ' ');
-  const cut = body.slice(0, LEAD_CHARS);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LEAD_CHARS / 2)).replace(/\s+/g, ' ')}…`;
-}
 
 /** `where`: the filter on `articles a` (used when there is no text query). */
 export function searchHits(

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { article, runStoreContract } from '../store.case.test.js';
 import { runLinkContract } from '../link.case.test.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { migrate, openSqlite, StoreOpenError } from './open.js';
+import { StoreOpenError } from '../open-error.js';
+import { migrate, openSqlite } from './open.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'storyline-sqlite-'));

@@ -20,7 +20,8 @@ import type { LinkableStore, LinkSession } from '../link-session.js';
 import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
 import { openSqlite, type OpenSqliteOptions, type SqliteDb } from './open.js';
 import { facetCounts, searchHits } from './search.js';
-import { assembleRows, IN_JSON, layerNames, type ArticleRow } from './rows.js';
+import { assembleRows, IN_JSON } from './rows.js';
+import { layerNames, type ArticleRow } from '../rows.js';
 import { SqliteLinkSession } from './link-session.js';
 import { SqliteLinkQueries } from './link-queries.js';
 
