@@ -4,3 +4,9 @@
  * the reading and writing (src/store).
  */
 export { nameKey, nameWords } from './names.js';
+export * from './minhash.js';
+export * from './stories.js';
+export { MemoryStoryIndex, type StoryIndex } from './story-index.js';
+export { clusterStories, compareLinkOrder } from './cluster-stories.js';
+export { IdfTable, loadIdfTable, parseIdfTable } from './idf.js';
+export { storyInputOf } from './story-input.js';
