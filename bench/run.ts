@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES: string[] = ['time', 'extraction', 'ner', 'events', 'pos', 'pipeline', 'store'];
+const BENCHES: string[] = ['time', 'extraction', 'ner', 'events', 'pos', 'pipeline', 'store', 'linking'];
 
 const only = process.argv[2];
 let failed = 0;
