@@ -24,7 +24,7 @@
  */
 import type { EntityType } from '../doc/index.js';
 import type { IdfTable } from './idf.js';
-import { daysApart, timeDecay } from './story-time.js';
+import { dayNumber, daysApart, timeDecay } from './story-time.js';
 import { heaviest, storyVector } from './story-vector.js';
 
 export interface StoryInput {
@@ -162,7 +162,9 @@ export class StoryClusterer {
     for (const [k, w] of state?.centroid ?? []) sum.set(k, w * (size - 1));
     for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + w);
     for (const [k, w] of sum) sum.set(k, w / size);
-    const dated = [state?.first, state?.last, published].filter((d): d is string => !!d).sort();
+    // A date that does not read as a day (bad input) leaves the story's dates alone.
+    const day = dayNumber(published) === null ? null : published!.slice(0, 10);
+    const dated = [state?.first, state?.last, day].filter((d): d is string => !!d).sort();
     return {
       id: state?.id ?? id,
       first: dated[0] ?? null,
