@@ -5,7 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES: string[] = ['time', 'extraction', 'ner', 'events', 'pos', 'pipeline', 'store', 'scale'];
+const BENCHES: string[] = [
+  'time',
+  'extraction',
+  'ner',
+  'events',
+  'pos',
+  'pipeline',
+  'store',
+  'scale',
+  'linking',
+];
 
 const only = process.argv[2];
 let failed = 0;

@@ -19,3 +19,9 @@ export {
 } from './events/merge-events.js';
 export { dateInterval } from './events/date-interval.js';
 export { defaultLinkers, type DefaultLinkers } from './linkers.js';
+export * from './minhash.js';
+export * from './stories.js';
+export { MemoryStoryIndex, type StoryIndex } from './story-index.js';
+export { clusterStories, compareLinkOrder } from './cluster-stories.js';
+export { IdfTable, loadIdfTable, parseIdfTable } from './idf.js';
+export { storyInputOf } from './story-input.js';

@@ -1,8 +1,10 @@
 /**
- * The linkers the link pass uses by default: the story clusterer with its IDF table and the
- * MinHash near-duplicate detector, each built once per process.
+ * The linkers the link pass uses by default: the story clusterer with the shipped IDF table
+ * (models/idf.tsv.gz) and the MinHash near-duplicate detector, built once per process.
  */
-import { createHash } from 'node:crypto';
+import { loadIdfTable } from './idf.js';
+import { bandKeys, bodyJaccard, DUPLICATE_AT, shingles, signature, SIMILAR_AT } from './minhash.js';
+import { StoryClusterer } from './stories.js';
 import type { DuplicateDetector, StoryLinker } from './types.js';
 
 export interface DefaultLinkers {
@@ -14,24 +16,12 @@ let linkers: DefaultLinkers | null = null;
 
 export function defaultLinkers(): DefaultLinkers {
   linkers ??= {
-    stories: {
-      vector: (a) => [[`id:${a.id}`, 1]],
-      probeKeys: () => [],
-      indexKeys: () => [],
-      decide: () => ({ story: null, similarity: 0 }),
-      add: (state, id, v, published) => ({
-        id,
-        first: state?.first ?? published,
-        last: published ?? state?.last ?? null,
-        size: (state?.size ?? 0) + 1,
-        centroid: v,
-      }),
-    },
+    stories: new StoryClusterer(loadIdfTable()),
     duplicates: {
-      bands: (b) => [createHash('sha1').update(b).digest('hex')],
-      similarity: (a, b) => (a === b ? 1 : 0),
-      duplicateAt: 0.9,
-      similarAt: 0.5,
+      bands: (body) => bandKeys(signature(shingles(body))),
+      similarity: bodyJaccard,
+      duplicateAt: DUPLICATE_AT,
+      similarAt: SIMILAR_AT,
     },
   };
   return linkers;

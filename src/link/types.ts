@@ -4,6 +4,7 @@
  * id allocation (src/store/link-pass.ts runs the steps in order).
  */
 import type { DocJson, EntityType, EventType, Modality } from '../doc/index.js';
+import type { StoryInput, StoryState, StoryVector } from './stories.js';
 
 export type ArticleEntity = NonNullable<DocJson['entities']>[number];
 export type ArticleEvent = NonNullable<DocJson['events']>[number];
@@ -96,28 +97,6 @@ export interface MergedEventCandidate {
   /** The earliest publication date among its reports (anchors an undated event). */
   readonly anchor: string | null;
   readonly reports: number;
-}
-
-/** An article's story features: `[feature, weight]` pairs (JSON-serialisable, bounded). */
-export type StoryVector = readonly (readonly [string, number])[];
-
-/** A story as the store keeps it between articles (JSON-serialisable, bounded). */
-export interface StoryState {
-  readonly id: string;
-  readonly first: string | null;
-  readonly last: string | null;
-  readonly size: number;
-  readonly centroid: StoryVector;
-}
-
-/** What the story clusterer reads of an article. */
-export interface StoryInput {
-  readonly id: string;
-  readonly published: string | null;
-  readonly title: string | null;
-  readonly body: string;
-  /** Resolved entity ids with the article's mention count of each. */
-  readonly entities: readonly { readonly id: string; readonly type: EntityType; readonly mentions: number }[];
 }
 
 /** The streaming story clusterer as the link pass uses it (src/link/stories.ts). */

@@ -12,7 +12,7 @@ import type {
   MergedEventCandidate,
   StoryState,
 } from '../../link/index.js';
-import { summariseReports } from '../../link/index.js';
+import { CANDIDATES_PER_KEY, summariseReports } from '../../link/index.js';
 import type { EntityType, Modality } from '../../doc/index.js';
 import type {
   ArticleLinkRow,
@@ -33,8 +33,6 @@ const PER_NAME_KEY = 20;
 const PER_SURNAME_KEY = 2;
 const DUPLICATE_CANDIDATES = 100;
 const EVENT_CANDIDATES = 200;
-/** Stories per index key, the most recently active first (src/link/stories.ts). */
-export const STORIES_PER_KEY = 20;
 
 export const num = (id: string): number => Number(id.slice(1));
 const json = (values: readonly unknown[]): string => JSON.stringify(values);
@@ -349,7 +347,7 @@ export class SqliteLinkSession implements LinkSession {
     const ids = new Set<number>();
     const byKey = statement(
       this.db,
-      `SELECT story FROM story_keys WHERE key = ? ORDER BY last IS NULL, last DESC, story DESC LIMIT ${STORIES_PER_KEY}`,
+      `SELECT story FROM story_keys WHERE key = ? ORDER BY last IS NULL, last DESC, story LIMIT ${CANDIDATES_PER_KEY}`,
     ).pluck();
     for (const key of keys) for (const s of byKey.all(key) as number[]) ids.add(s);
     if (!ids.size) return [];
