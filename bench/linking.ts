@@ -7,10 +7,11 @@
  *  (b) the clusterer's cost per 1,000 articles at 1k, 10k and 100k articles with the in-memory
  *      candidate index, against average link at 1k and 4k (`linking-cost.ts`);
  *  (c) near-duplicates: precision and recall of MinHash/LSH on generated rewrites, LSH recall at
- *      SIMILAR_AT, and speed against exact all-pairs Jaccard (`linking-duplicates.ts`).
- * A section per linking task; entity resolution will get its own.
+ *      SIMILAR_AT, and speed against exact all-pairs Jaccard (`linking-duplicates.ts`);
+ *  (d) entity resolution on the sample corpus against our hand-written gold, beside two string
+ *      matchers (`linking-entities.ts`).
  *
- *   nice npx tsx bench/linking.ts [--dev] [--grid] [--only stories|cost|duplicates] [--cache FILE]
+ *   nice npx tsx bench/linking.ts [--dev] [--grid] [--only stories|cost|duplicates|entities] [--cache FILE]
  *
  * --dev scores topics 1-35 only (for choosing; never looks at 36-45); --grid sweeps the story
  * settings on 1-35; --cache FILE keeps the analysed ECB+ articles between runs while iterating.
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { limitHeapGrowth } from '../src/pipeline/index.js';
 import { costSection } from './linking-cost.js';
 import { duplicatesSection } from './linking-duplicates.js';
+import { entitiesSection } from './linking-entities.js';
 import { ECB_FILE, loadEcbArticles } from './linking-ecb.js';
 import { storyClusteringSection, storyGridSection } from './linking-stories.js';
 
@@ -59,5 +61,9 @@ if (args.grid) {
   if (runs('duplicates')) {
     console.log('\n## (c) near-duplicates on generated rewrites');
     duplicatesSection(articles, args.dev);
+  }
+  if (runs('entities')) {
+    console.log('\n## (d) entity resolution on the sample corpus');
+    await entitiesSection();
   }
 }
