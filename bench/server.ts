@@ -5,20 +5,23 @@
  * the same run on the same store, is a bare node:http server making the same store calls with
  * no framework, validation or security headers: the floor our server's overhead sits on.
  * The load generator runs in a child process, but it and the server share the machine's 2 cores.
- * `--fill` first tops the store up to 10,000 articles with copies of the analysed sample corpus
- * (new ids, shifted dates) through `putArticles`.
+ * `--fill` first tops the store up to 10,000 articles with variants of the analysed AEB pages
+ * (bench/store-variants.ts) through `putArticles`, then links them.
  */
 import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { analyzeSampleCorpus } from '../src/cli/demo.js';
-import { toJson } from '../src/doc/index.js';
 import { createApp, startServer, workerAnalyzer, type ExplorerStore } from '../src/server/index.js';
 import type { StoredArticle } from '../src/store/types.js';
-import { openStore, StoreOpenError } from '../src/store/index.js';
+import { defaultLinkers } from '../src/link/index.js';
+import { linkPending, openStore, StoreOpenError, type CorpusStore } from '../src/store/index.js';
+import { analyseAebPages, variantMaker } from './store-variants.js';
+import { SHARED_DATA } from './shared-articles.js';
 
 const TARGET_ARTICLES = 10_000;
+const AEB = path.join(SHARED_DATA, 'extraction', 'aeb', 'html');
 const TARGET_RPS = 500;
 const TARGET_P99_MS = 50;
 const SEARCH_WORDS = ['talks', 'minister', 'envoy', 'sanctions', 'president', 'visit', 'army', 'trade'];
@@ -77,28 +80,23 @@ function loadInChild(jobs: LoadJob[]): Promise<LoadResult[]> {
   });
 }
 
-async function fill(store: ExplorerStore, have: number): Promise<void> {
-  const { articles } = await analyzeSampleCorpus();
-  if (!articles.length) throw new Error('the sample corpus gave no articles to copy');
-  const now = new Date().toISOString();
+/**
+ * Tops the store up to TARGET_ARTICLES with variants of the analysed AEB pages (paragraphs of
+ * several real articles recombined, their layers moved with them; bench/store-variants.ts), then
+ * links them as ingest does, so entity profiles and timelines are real linked data.
+ */
+async function fill(store: CorpusStore, have: number): Promise<void> {
+  const { articles } = await analyseAebPages(AEB);
+  if (!articles.length) throw new Error(`no AEB page analysed from ${AEB}`);
+  const variant = variantMaker(articles);
   for (let i = have; i < TARGET_ARTICLES;) {
     const batch: StoredArticle[] = [];
-    for (; batch.length < 500 && i < TARGET_ARTICLES; i++) {
-      const { doc } = articles[i % articles.length]!;
-      const day = new Date(Date.UTC(2020, 0, 1) + (i % 2000) * 86_400_000).toISOString().slice(0, 10);
-      batch.push({
-        ...toJson(doc),
-        id: `bench-${i}-${doc.id}`,
-        published: day,
-        url: null,
-        source: `Bench Source ${i % 40}`,
-        hash: `bench-${i}`,
-        pipeline_version: 'bench',
-        ingested_at: now,
-      });
-    }
+    for (; batch.length < 500 && i < TARGET_ARTICLES; i++) batch.push(variant(i));
     await store.putArticles(batch);
   }
+  const t0 = Date.now();
+  const linked = await linkPending(store, defaultLinkers());
+  console.error(`bench/server: linked ${linked} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 /** The peer: the same store calls behind node:http alone. */
@@ -180,7 +178,7 @@ async function main(): Promise<number> {
     console.error('bench/server: give --db PATH (a store of >= 10,000 articles, or add --fill)');
     return 2;
   }
-  let store: ExplorerStore;
+  let store: CorpusStore;
   try {
     store = await openStore(dbSpec);
   } catch (err) {

@@ -83,6 +83,10 @@ export interface EventReportInput {
   readonly modality: Modality;
   readonly date: string | null;
   readonly published: string | null;
+  /** The reporting article's id, the sentence that states the event, and its text. */
+  readonly article: string;
+  readonly evidence: { readonly start: number; readonly end: number };
+  readonly text: string;
 }
 
 /** A merged event as the store returns it for a lookup by (type, source key, target key). */

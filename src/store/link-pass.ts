@@ -129,6 +129,9 @@ async function linkEvents(
       modality: e.modality,
       date: e.date,
       published: article.published,
+      article: article.id,
+      evidence: e.evidence,
+      text: article.body.slice(e.evidence.start, e.evidence.end),
     };
     const key = eventKey(report);
     const chosen = chooseMergedEvent(report, await session.eventCandidates(key, reportWindow(report)));

@@ -197,6 +197,8 @@ export interface TimelineQuery {
   from?: string;
   to?: string;
   limit?: number;
+  /** Reports listed per event (the first linked; default 100; `report_count` gives them all). */
+  reportsPerEvent?: number;
 }
 
 /** Another entity seen in the same articles, for an entity's profile page. */

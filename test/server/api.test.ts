@@ -127,6 +127,10 @@ describe('entity, event and story routes', () => {
     const timeline = await getJson(app, `/api/entities/${id}/timeline`);
     const dates = timeline.body.events.map((e: { date: string }) => e.date);
     expect(dates).toEqual([...dates].sort());
+    expect(timeline.body.truncated).toBe(false);
+    const page = await getJson(app, `/api/entities/${id}/timeline?limit=2`);
+    expect(page.body.events.map((e: { date: string }) => e.date)).toEqual(dates.slice(0, 2));
+    expect(page.body.truncated).toBe(true);
     const threats = await getJson(app, `/api/entities/${id}/timeline?type=THREATEN`);
     expect(threats.body.events.map((e: { type: string }) => e.type)).toEqual(['THREATEN']);
     expect((await getJson(app, '/api/entities/e999/timeline')).status).toBe(404);

@@ -42,6 +42,9 @@ const report = (over: Partial<EventReportInput>): EventReportInput => ({
   modality: 'asserted',
   date: '2024-05-06',
   published: '2024-05-07',
+  article: 'a1',
+  evidence: { start: 0, end: 10 },
+  text: 'Vosk-Lee arrived.',
   ...over,
 });
 const merged = (id: string, over: Partial<MergedEventCandidate>): MergedEventCandidate => ({

@@ -16,12 +16,27 @@ import {
 } from '../schemas.js';
 import type { ExplorerApp, ExplorerStore } from '../types.js';
 
+/** Timelines come a page at a time: a country's can hold thousands of events. */
 const timelineQuery = z.object({
   type: EventType.optional(),
   from: CorpusFilterQuery.shape.from,
   to: CorpusFilterQuery.shape.to,
-  limit: pageQuery(5000, 1000).shape.limit,
+  limit: pageQuery(5000, 300).shape.limit,
+  reports: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(5)
+    .openapi({ description: 'reports listed per event, the first linked (report_count gives them all)' }),
 });
+
+/** The page of a timeline, and whether more events match than the page holds. */
+async function timelinePage(store: ExplorerStore, query: TimelineQuery & { reports: number }) {
+  const { reports, limit = 300, ...rest } = query;
+  const events = await store.timeline({ ...rest, limit: limit + 1, reportsPerEvent: reports });
+  return { events: events.slice(0, limit), truncated: events.length > limit };
+}
 
 const dropUndefined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -94,15 +109,20 @@ export function registerEntityRoutes(app: ExplorerApp, store: ExplorerStore): vo
         query: timelineQuery.extend({ with: z.string().min(1).max(300).optional() }),
       },
       responses: {
-        200: json(z.object({ events: z.array(TimelineEvent) }), 'the events'),
+        200: json(
+          z.object({
+            events: z.array(TimelineEvent),
+            truncated: z.boolean().openapi({ description: 'more events match than `limit`' }),
+          }),
+          'the events',
+        ),
         ...errorResponses(404),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       await entityOr404(id);
-      const query: TimelineQuery = dropUndefined({ entity: id, ...c.req.valid('query') });
-      return c.json({ events: await store.timeline(query) }, 200);
+      return c.json(await timelinePage(store, dropUndefined({ entity: id, ...c.req.valid('query') })), 200);
     },
   );
 
@@ -114,7 +134,12 @@ export function registerEntityRoutes(app: ExplorerApp, store: ExplorerStore): vo
       request: { params: z.object({ a: idParam('a'), b: idParam('b') }), query: timelineQuery },
       responses: {
         200: json(
-          z.object({ a: EntityProfile, b: EntityProfile, events: z.array(TimelineEvent) }),
+          z.object({
+            a: EntityProfile,
+            b: EntityProfile,
+            events: z.array(TimelineEvent),
+            truncated: z.boolean(),
+          }),
           'the dyad',
         ),
         ...errorResponses(404),
@@ -123,8 +148,8 @@ export function registerEntityRoutes(app: ExplorerApp, store: ExplorerStore): vo
     async (c) => {
       const { a, b } = c.req.valid('param');
       const [first, second] = await Promise.all([entityOr404(a), entityOr404(b)]);
-      const events = await store.timeline(dropUndefined({ entity: a, with: b, ...c.req.valid('query') }));
-      return c.json({ a: first, b: second, events }, 200);
+      const page = await timelinePage(store, dropUndefined({ entity: a, with: b, ...c.req.valid('query') }));
+      return c.json({ a: first, b: second, ...page }, 200);
     },
   );
 }

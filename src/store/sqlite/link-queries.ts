@@ -220,17 +220,29 @@ export class SqliteLinkQueries {
       ...(q.type ? ['m.type = @type'] : []),
       ...range.where,
     ];
-    const rows = statement(
+    // Ids first (the indexes answer it alone), then the rows of the page.
+    const ids = statement(
       this.db,
-      `SELECT m.* FROM merged_events m WHERE ${where.join(' AND ')}${ORDER_EVENTS} LIMIT @limit`,
-    ).all({
-      keys: json(keys),
-      with: json(withKeys ?? []),
-      ...(q.type ? { type: q.type } : {}),
-      ...range.params,
-      limit: q.limit ?? LIMITS.timeline,
-    }) as EventRow[];
-    return this.assembleEvents(rows);
+      `SELECT m.id FROM merged_events m WHERE ${where.join(' AND ')}${ORDER_EVENTS} LIMIT @limit`,
+    )
+      .pluck()
+      .all({
+        keys: json(keys),
+        with: json(withKeys ?? []),
+        ...(q.type ? { type: q.type } : {}),
+        ...range.params,
+        limit: q.limit ?? LIMITS.timeline,
+      }) as number[];
+    return this.assembleEvents(this.eventRows(ids), q.reportsPerEvent);
+  }
+
+  /** Merged-event rows by id, in the order of `ids`. */
+  private eventRows(ids: readonly number[]): EventRow[] {
+    const rows = statement(this.db, `SELECT * FROM merged_events WHERE id ${IN_JSON}`).all(
+      json(ids),
+    ) as EventRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!);
   }
 
   events(filter: CorpusFilter, limit = 100, offset = 0): TimelineEvent[] {
@@ -263,39 +275,37 @@ export class SqliteLinkQueries {
   }
 
   /** Merged events with their actors (entity names as resolved now) and their reports. */
-  private assembleEvents(rows: readonly EventRow[]): TimelineEvent[] {
+  private assembleEvents(
+    rows: readonly EventRow[],
+    perEvent: number = LIMITS.reportsPerEvent,
+  ): TimelineEvent[] {
     if (!rows.length) return [];
     const reports = statement(
       this.db,
-      'SELECT r.event, r.article AS seq, a.id, substr(a.published, 1, 10) AS published, e.modality,' +
-        ' e.evidence_start, e.evidence_end FROM event_reports r' +
-        ' JOIN events e ON e.article = r.article AND e.idx = r.idx JOIN articles a ON a.seq = r.article' +
-        ` WHERE r.event ${IN_JSON} ORDER BY r.event, r.linked, r.article, r.idx`,
-    ).all(json(rows.map((r) => r.id))) as {
+      'SELECT event, article_id, published, modality, evidence_start, evidence_end, text FROM (' +
+        ' SELECT *, row_number() OVER (PARTITION BY event ORDER BY linked, article, idx) AS n' +
+        ` FROM event_reports WHERE event ${inJson('@events')}) WHERE n <= @per ORDER BY event, n`,
+    ).all({ events: json(rows.map((r) => r.id)), per: perEvent }) as {
       event: number;
-      seq: number;
-      id: string;
+      article_id: string;
       published: string | null;
       modality: Modality;
       evidence_start: number;
       evidence_end: number;
+      text: string;
     }[];
-    const byEvent = new Map<number, typeof reports>();
-    for (const r of reports) {
-      const list = byEvent.get(r.event) ?? [];
-      if (list.length < LIMITS.reportsPerEvent) list.push(r);
-      byEvent.set(r.event, list);
-    }
-    // Evidence is sliced in UTF-16 units, as every offset is, from each body read once.
-    const seqs = [...new Set([...byEvent.values()].flat().map((r) => r.seq))];
-    const bodies = new Map(
-      (
-        statement(this.db, `SELECT seq, body FROM articles WHERE seq ${IN_JSON}`).all(json(seqs)) as {
-          seq: number;
-          body: string;
-        }[]
-      ).map((b) => [b.seq, b.body]),
-    );
+    const byEvent = new Map<number, EventReport[]>();
+    for (const r of reports)
+      byEvent.set(r.event, [
+        ...(byEvent.get(r.event) ?? []),
+        {
+          article: r.article_id,
+          published: r.published,
+          modality: r.modality,
+          evidence: { start: r.evidence_start, end: r.evidence_end },
+          text: r.text,
+        },
+      ]);
     const entityIds = rows
       .flatMap((r) => [r.source_entity, r.target_entity])
       .filter((x): x is number => x !== null);
@@ -327,13 +337,7 @@ export class SqliteLinkQueries {
       modality: m.modality,
       source: actor(m.source_entity, m.source_name, m.source_country),
       target: actor(m.target_entity, m.target_name, m.target_country),
-      reports: (byEvent.get(m.id) ?? []).map((r): EventReport => ({
-        article: r.id,
-        published: r.published,
-        modality: r.modality,
-        evidence: { start: r.evidence_start, end: r.evidence_end },
-        text: bodies.get(r.seq)?.slice(r.evidence_start, r.evidence_end) ?? '',
-      })),
+      reports: byEvent.get(m.id) ?? [],
       report_count: m.reports,
     }));
   }

@@ -305,8 +305,22 @@ export class SqliteLinkSession implements LinkSession {
     const id = num(event);
     statement(
       this.db,
-      'INSERT OR REPLACE INTO event_reports (article, idx, event, linked) VALUES (?, ?, ?, ?)',
-    ).run(seq, report.index, id, this.linked);
+      'INSERT OR REPLACE INTO event_reports (article, idx, event, linked, article_id, published, modality, mode, date,' +
+        ' evidence_start, evidence_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      seq,
+      report.index,
+      id,
+      this.linked,
+      report.article,
+      report.published?.slice(0, 10) ?? null,
+      report.modality,
+      report.mode,
+      report.date,
+      report.evidence.start,
+      report.evidence.end,
+      report.text,
+    );
     // A country actor takes the entity of the country once a report names it.
     for (const actor of [report.source, report.target])
       if (actor?.entity)
@@ -322,9 +336,7 @@ export class SqliteLinkSession implements LinkSession {
   private summariseEvent(id: number): void {
     const reports = statement(
       this.db,
-      'SELECT e.date, e.modality, e.mode, a.published FROM event_reports r' +
-        ' JOIN events e ON e.article = r.article AND e.idx = r.idx JOIN articles a ON a.seq = r.article' +
-        ' WHERE r.event = ? ORDER BY r.linked, r.article, r.idx',
+      'SELECT date, modality, mode, published FROM event_reports WHERE event = ? ORDER BY linked, article, idx',
     ).all(id) as {
       date: string | null;
       modality: Modality;

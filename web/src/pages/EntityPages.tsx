@@ -134,11 +134,20 @@ function Cooccurring({ id }: { id: string }) {
   );
 }
 
+/** Says that a timeline holds more events than one page shows. */
+function Truncated({ shown }: { shown: number }) {
+  return (
+    <p className="meta" role="status">
+      Showing the first {shown} events in date order; choose an event type to see others.
+    </p>
+  );
+}
+
 export function EntityPage() {
   const { id = '' } = useParams();
   const [type, setType] = useState('');
   const profile = useApi<EntityProfile>(apiPath(`entities/${encodeURIComponent(id)}`));
-  const timeline = useApi<{ events: TimelineEvent[] }>(
+  const timeline = useApi<{ events: TimelineEvent[]; truncated: boolean }>(
     apiPath(`entities/${encodeURIComponent(id)}/timeline`, { type }),
   );
   return (
@@ -155,8 +164,9 @@ export function EntityPage() {
               </select>
             </label>
             <Load loaded={timeline}>
-              {({ events }) => (
+              {({ events, truncated }) => (
                 <>
+                  {truncated ? <Truncated shown={events.length} /> : null}
                   <TimelineChart events={events} label={`Events of ${entity.name} by type`} />
                   <MergedEventList events={events} />
                 </>
@@ -172,7 +182,7 @@ export function EntityPage() {
 
 export function DyadPage() {
   const { a = '', b = '' } = useParams();
-  const loaded = useApi<{ a: EntityProfile; b: EntityProfile; events: TimelineEvent[] }>(
+  const loaded = useApi<{ a: EntityProfile; b: EntityProfile; events: TimelineEvent[]; truncated: boolean }>(
     apiPath(`dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`),
   );
   return (
@@ -187,6 +197,7 @@ export function DyadPage() {
             {dyad.events.length} {dyad.events.length === 1 ? 'event' : 'events'} between them, either
             direction.
           </p>
+          {dyad.truncated ? <Truncated shown={dyad.events.length} /> : null}
           <TimelineChart events={dyad.events} label={`Events between ${dyad.a.name} and ${dyad.b.name}`} />
           <MergedEventList events={dyad.events} />
         </div>

@@ -143,11 +143,21 @@ CREATE INDEX merged_events_source ON merged_events(source_key);
 CREATE INDEX merged_events_target ON merged_events(target_key);
 CREATE INDEX merged_events_date ON merged_events(date);
 CREATE INDEX merged_events_dirty ON merged_events(dirty) WHERE dirty = 1;
+-- A report carries what timelines show of it (the article's id and date, the modality and date as
+-- reported, the evidence span and sentence), so a timeline reads no article bodies.
 CREATE TABLE event_reports (
   article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
   event INTEGER NOT NULL REFERENCES merged_events(id),
   linked INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  published TEXT,
+  modality TEXT NOT NULL,
+  mode TEXT,
+  date TEXT,
+  evidence_start INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
   PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE INDEX event_reports_event ON event_reports(event, linked);
