@@ -26,6 +26,7 @@ import type { SqliteDb } from './open.js';
 import { assembleRows, IN_JSON } from './rows.js';
 import type { ArticleRow } from '../rows.js';
 import { statement } from './statements.js';
+import type { BoundedCache } from '../../nlp/bounded-cache.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 
 /** Entities fetched per key: a surname shared by thousands needs only two to be ambiguous. */
@@ -40,7 +41,11 @@ const json = (values: readonly unknown[]): string => JSON.stringify(values);
 export class SqliteLinkSession implements LinkSession {
   private linked: number;
 
-  constructor(private readonly db: SqliteDb) {
+  /** `states`: parsed story states by `${id}:${version}`, kept across sessions by the store. */
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly states: BoundedCache<string, StoryState>,
+  ) {
     this.linked = (
       statement(db, "SELECT value FROM link_counter WHERE name = 'linked'").get() as { value: number }
     ).value;
@@ -363,11 +368,19 @@ export class SqliteLinkSession implements LinkSession {
     ).pluck();
     for (const key of keys) for (const s of byKey.all(key) as number[]) ids.add(s);
     if (!ids.size) return [];
-    return (
-      statement(this.db, `SELECT state FROM stories WHERE id ${IN_JSON} ORDER BY id`)
-        .pluck()
-        .all(json([...ids])) as string[]
-    ).map((s) => JSON.parse(s) as StoryState);
+    // Parsing a few hundred centroids per article cost more than the rest of linking: parsed
+    // states are kept by (id, version), and only changed or unseen ones are read again.
+    const versions = statement(
+      this.db,
+      `SELECT id, version FROM stories WHERE id ${IN_JSON} ORDER BY id`,
+    ).all(json([...ids])) as { id: number; version: number }[];
+    const missing = versions.filter((v) => !this.states.get(`${v.id}:${v.version}`));
+    if (missing.length)
+      for (const r of statement(this.db, `SELECT id, version, state FROM stories WHERE id ${IN_JSON}`).all(
+        json(missing.map((m) => m.id)),
+      ) as { id: number; version: number; state: string }[])
+        this.states.set(`${r.id}:${r.version}`, JSON.parse(r.state) as StoryState);
+    return versions.map((v) => this.states.get(`${v.id}:${v.version}`)!);
   }
 
   async createStory(): Promise<string> {
@@ -376,10 +389,14 @@ export class SqliteLinkSession implements LinkSession {
 
   async saveStory(state: StoryState, keys: readonly string[]): Promise<void> {
     const id = num(state.id);
-    statement(
+    const version = statement(
       this.db,
-      'UPDATE stories SET state = ?, first = ?, last = ?, size = ?, dirty = 0 WHERE id = ?',
-    ).run(JSON.stringify(state), state.first, state.last, state.size, id);
+      'UPDATE stories SET state = ?, first = ?, last = ?, size = ?, dirty = 0, version = version + 1' +
+        ' WHERE id = ? RETURNING version',
+    )
+      .pluck()
+      .get(JSON.stringify(state), state.first, state.last, state.size, id) as number;
+    this.states.set(`${id}:${version}`, state);
     statement(this.db, 'DELETE FROM story_keys WHERE story = ?').run(id);
     const insert = statement(this.db, 'INSERT OR IGNORE INTO story_keys (key, story, last) VALUES (?, ?, ?)');
     for (const key of keys) insert.run(key, id, state.last);

@@ -15,6 +15,8 @@ import type {
   TimelineQuery,
 } from '../types.js';
 import { statement } from './statements.js';
+import { BoundedCache } from '../../nlp/bounded-cache.js';
+import type { StoryState } from '../../link/index.js';
 import { articleFacts, type FactKind } from '../facts.js';
 import type { LinkableStore, LinkSession } from '../link-session.js';
 import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
@@ -26,6 +28,8 @@ import { SqliteLinkSession } from './link-session.js';
 import { SqliteLinkQueries } from './link-queries.js';
 
 const PAGE = 200;
+/** Story states kept parsed between link batches: ~20 KB each, so ~40 MB at most. */
+const STORY_STATES_KEPT = 2_000;
 /** Every table the link pass writes, children before parents. */
 const LINK_TABLES = [
   'event_reports',
@@ -58,6 +62,8 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
   private readonly deleteArticle;
   private readonly countFact;
   private readonly links: SqliteLinkQueries;
+  /** Parsed story states the link pass reads again and again (docs/limits.md). */
+  private readonly storyStates = new BoundedCache<string, StoryState>(STORY_STATES_KEPT);
 
   constructor(
     readonly file: string,
@@ -252,7 +258,7 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
     // underneath, and nothing else uses this connection while a link batch runs.
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const session = new SqliteLinkSession(this.db);
+      const session = new SqliteLinkSession(this.db, this.storyStates);
       const out = await fn(session);
       session.close();
       this.db.exec('COMMIT');

@@ -71,6 +71,8 @@ CREATE TABLE stories (
   first TEXT,
   last TEXT,
   size INTEGER NOT NULL,
+  -- Bumped on every change, so a linker may keep parsed states keyed by (id, version).
+  version INTEGER NOT NULL DEFAULT 0,
   dirty INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty = 1;
