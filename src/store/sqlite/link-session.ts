@@ -52,7 +52,7 @@ export class SqliteLinkSession implements LinkSession {
   }
 
   /** Saves the link counter; called by the store before it commits. */
-  close(): void {
+  saveCounter(): void {
     statement(this.db, "UPDATE link_counter SET value = ? WHERE name = 'linked'").run(this.linked);
   }
 
@@ -316,7 +316,8 @@ export class SqliteLinkSession implements LinkSession {
       seq,
       report.index,
       id,
-      this.linked,
+      // The number `finish` gives this article: reports sort in the order their articles were linked.
+      this.linked + 1,
       report.article,
       report.published?.slice(0, 10) ?? null,
       report.modality,

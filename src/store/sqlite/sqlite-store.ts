@@ -260,7 +260,7 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
     try {
       const session = new SqliteLinkSession(this.db, this.storyStates);
       const out = await fn(session);
-      session.close();
+      session.saveCounter();
       this.db.exec('COMMIT');
       return out;
     } catch (err) {
