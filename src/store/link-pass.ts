@@ -17,8 +17,10 @@ import {
   type DuplicateDetector,
   type EventReportInput,
   type LinkArticle,
+  type LocalEntity,
   type StoryLinker,
 } from '../link/index.js';
+import type { EntityType } from '../doc/index.js';
 import type { ArticleLinkRow, LinkableStore, LinkSession, PendingArticle } from './link-session.js';
 
 export interface Linkers {
@@ -139,35 +141,39 @@ async function linkEvents(
   }
 }
 
+/** Puts the article in the most similar story, or opens one; returns the story and the vector. */
+async function linkStory(
+  session: LinkSession,
+  article: LinkArticle,
+  entities: { locals: readonly LocalEntity[]; ids: readonly string[] },
+  stories: StoryLinker,
+) {
+  const mentions = new Map<string, { id: string; type: EntityType; mentions: number }>();
+  entities.locals.forEach((l, i) => {
+    const id = entities.ids[i]!;
+    mentions.set(id, { id, type: l.type, mentions: (mentions.get(id)?.mentions ?? 0) + l.mentions.length });
+  });
+  const vector = stories.vector({ ...article, entities: [...mentions.values()] });
+  const candidates = await session.storyCandidates(stories.probeKeys(vector));
+  const decision = stories.decide(vector, article.published, candidates);
+  const story = decision.story ?? (await session.createStory());
+  const state = stories.add(candidates.find((c) => c.id === story) ?? null, story, vector, article.published);
+  await session.saveStory(state, stories.indexKeys(state));
+  return { story, vector };
+}
+
 async function linkArticle(session: LinkSession, pending: PendingArticle, linkers: Linkers): Promise<void> {
   const { seq, article } = pending;
   await session.clear(seq);
   const duplicates = await findDuplicates(session, pending, linkers.duplicates);
-  const { locals, ids } = await linkEntities(session, seq, article);
-  // A duplicate's events are its original's: they are not reported twice.
-  if (duplicates.duplicateOf === null)
-    await linkEvents(session, seq, article, new ActorResolver(locals, ids));
-
-  const original = duplicates.duplicateOf === null ? null : await session.storyOf(duplicates.duplicateOf);
-  let story = original;
-  let vector = null;
-  if (story === null) {
-    const mentions = new Map<
-      string,
-      { id: string; type: (typeof locals)[number]['type']; mentions: number }
-    >();
-    locals.forEach((l, i) => {
-      const id = ids[i]!;
-      const had = mentions.get(id);
-      mentions.set(id, { id, type: l.type, mentions: (had?.mentions ?? 0) + l.mentions.length });
-    });
-    vector = linkers.stories.vector({ ...article, entities: [...mentions.values()] });
-    const candidates = await session.storyCandidates(linkers.stories.probeKeys(vector));
-    const decision = linkers.stories.decide(vector, article.published, candidates);
-    story = decision.story ?? (await session.createStory());
-    const existing = candidates.find((c) => c.id === story) ?? null;
-    const state = linkers.stories.add(existing, story, vector, article.published);
-    await session.saveStory(state, linkers.stories.indexKeys(state));
-  }
-  await session.finish(seq, { ...duplicates, story, vector });
+  const entities = await linkEntities(session, seq, article);
+  if (duplicates.duplicateOf !== null) {
+    // A copy's events are its original's (not reported twice), and it is in its original's story.
+    const story = await session.storyOf(duplicates.duplicateOf);
+    if (story !== null) return session.finish(seq, { ...duplicates, story, vector: null });
+  } else await linkEvents(session, seq, article, new ActorResolver(entities.locals, entities.ids));
+  await session.finish(seq, {
+    ...duplicates,
+    ...(await linkStory(session, article, entities, linkers.stories)),
+  });
 }
