@@ -3,13 +3,13 @@
  * corpus command opens it, and its queue; a store without one (SQLite) is a usage error, one line.
  */
 import { openQueue, QueueUnavailableError, type JobQueue } from '../queue/index.js';
-import type { Store } from '../store/index.js';
+import type { CorpusStore } from '../store/index.js';
 import { usage, withStore, type DbOptions, type Exit } from './corpus-options.js';
 
 export async function withQueue(
   opts: DbOptions,
   setExit: Exit,
-  fn: (store: Store, queue: JobQueue) => Promise<void>,
+  fn: (store: CorpusStore, queue: JobQueue) => Promise<void>,
 ): Promise<void> {
   await withStore(opts, setExit, async (store) => {
     let queue: JobQueue;

@@ -1,9 +1,11 @@
 /**
- * `storyline worker [--db postgres://…] [--jobs N] [--batch N] [--lease S] [--until-empty]`:
- * takes jobs from the shared queue, analyses them and writes the articles, until stopped (SIGINT
- * or SIGTERM end it after the round in progress) or, with `--until-empty`, until no job is pending
- * or running. Bad inputs are one line each on stderr, as in `ingest`; a lost connection is one line
- * and a retry, never an exit.
+ * `storyline worker [--db postgres://…] [--jobs N] [--batch N] [--lease S] [--until-empty]
+ * [--link-every S] [--no-link]`: takes jobs from the shared queue, analyses them and writes the
+ * articles, until stopped (SIGINT or SIGTERM end it after the round in progress) or, with
+ * `--until-empty`, until no job is pending or running. Workers link the stored articles when the
+ * queue is drained, and at least every `--link-every` seconds while busy; one links at a time
+ * (the store's link lock). Bad inputs are one line each on stderr, as in `ingest`; a lost
+ * connection is one line and a retry, never an exit.
  */
 import { availableParallelism, hostname } from 'node:os';
 import type { Command } from 'commander';
@@ -11,6 +13,7 @@ import { Fetcher, pipelineVersion } from '../ingest/index.js';
 import { runWorker } from '../queue/index.js';
 import { displayLocation, storeLocation } from '../store/index.js';
 import { addDbOption, positiveInt, usage, type DbOptions, type Exit } from './corpus-options.js';
+import { runLinkPass } from './link.js';
 import { withQueue } from './with-queue.js';
 
 interface WorkerCliOptions extends DbOptions {
@@ -18,6 +21,8 @@ interface WorkerCliOptions extends DbOptions {
   batch: string;
   lease: string;
   untilEmpty?: boolean;
+  linkEvery: string;
+  link: boolean;
   json?: boolean;
 }
 
@@ -35,16 +40,19 @@ export function registerWorker(program: Command, setExit: Exit): void {
       '60',
     )
     .option('--until-empty', 'stop when no job is pending or running, instead of waiting for more')
+    .option('--link-every <s>', 'while busy, link the stored articles at least this often', '300')
+    .option('--no-link', 'never link (another worker or `storyline link` does)')
     .option('--json', 'print the summary as JSON when the worker stops')
     .action(async (opts: WorkerCliOptions) => {
       const numbers = {
         jobs: positiveInt(opts.jobs ?? String(availableParallelism()), '--jobs'),
         batch: positiveInt(opts.batch, '--batch'),
         lease: positiveInt(opts.lease, '--lease'),
+        linkEvery: positiveInt(opts.linkEvery, '--link-every'),
       };
       const bad = Object.values(numbers).find((v) => typeof v === 'string');
       if (typeof bad === 'string') return usage(setExit, bad);
-      const { jobs, batch, lease } = numbers as Record<keyof typeof numbers, number>;
+      const { jobs, batch, lease, linkEvery } = numbers as Record<keyof typeof numbers, number>;
       await withQueue(opts, setExit, async (store, queue) => {
         const stop = new AbortController();
         const onSignal = () => stop.abort();
@@ -61,6 +69,7 @@ export function registerWorker(program: Command, setExit: Exit): void {
             pipelineVersion: pipelineVersion(),
             fetcher: new Fetcher(),
             signal: stop.signal,
+            ...(opts.link ? { link: () => runLinkPass(store, true), linkEverySeconds: linkEvery } : {}),
             onSettled: (event) => {
               if (event.kind === 'failed')
                 process.stderr.write(`storyline: ${event.failure.input}: ${event.failure.message}\n`);
@@ -75,7 +84,7 @@ export function registerWorker(program: Command, setExit: Exit): void {
           else
             process.stdout.write(
               `worker: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-                `${summary.failed} failed; ${summary.articles} articles in ` +
+                `${summary.failed} failed${summary.linked ? `, ${summary.linked} linked` : ''}; ${summary.articles} articles in ` +
                 `${displayLocation(storeLocation(opts.db, process.env))} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
             );
         } finally {

@@ -31,6 +31,12 @@ export class BoundedCache<K, V> {
     this.young.set(key, value);
   }
 
+  /** Forgets every entry (what it held is no longer true). */
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+  }
+
   /** Entries held (a key promoted from the old map counts once per map until the old one goes). */
   get size(): number {
     return this.young.size + this.old.size;

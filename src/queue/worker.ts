@@ -41,11 +41,20 @@ export interface RunWorkerOptions {
   readonly onSettled?: (event: SettledEvent) => void;
   /** Told of a passing error; the worker tries again after `retryMs`. */
   readonly onTrouble?: (message: string, retryMs: number) => void;
+  /**
+   * Links what is waiting in the store's link queue; returns how many articles it linked. Called
+   * when the queue is drained (every article in, so the link order is the same as one process's),
+   * and while busy at least every `linkEverySeconds`, so a steady stream is not left unlinked.
+   */
+  readonly link?: () => Promise<number>;
+  /** Longest time a busy worker goes without linking (default 300 s). */
+  readonly linkEverySeconds?: number;
 }
 
 export type WorkerSummary = IngestSummary;
 
 const FIRST_RETRY_MS = 1_000;
+const DEFAULT_LINK_EVERY_S = 300;
 const LAST_RETRY_MS = 30_000;
 
 /** PostgreSQL's data and integrity errors (SQLSTATE classes 22 and 23): the input, not the server. */
@@ -190,14 +199,27 @@ export async function runWorker(
   const analyser = createAnalyser(opts.jobs);
   const round = new WorkerRound(store, queue, analyser, { ...opts, onSettled: settled });
   const wait = (ms: number) => sleep(ms, undefined, { signal: opts.signal }).catch(() => undefined);
+  const now = () => (opts.now?.() ?? new Date()).getTime();
+  let lastLink = now();
+  const link = async () => {
+    if (!opts.link) return;
+    summary.linked = (summary.linked ?? 0) + (await opts.link());
+    lastLink = now();
+  };
   let retryMs = 0;
   try {
     while (!opts.signal?.aborted) {
       try {
         const jobs = await queue.claim(opts.name, opts.batch, opts.leaseSeconds);
-        if (jobs.length) await round.run(jobs);
-        else if (opts.untilEmpty && (await queue.unfinished()) === 0) break;
-        else await wait(opts.idleMs ?? 1000);
+        if (jobs.length) {
+          await round.run(jobs);
+          if (now() - lastLink >= (opts.linkEverySeconds ?? DEFAULT_LINK_EVERY_S) * 1000) await link();
+        } else {
+          const drained = (await queue.unfinished()) === 0;
+          if (drained) await link();
+          if (drained && opts.untilEmpty) break;
+          await wait(opts.idleMs ?? 1000);
+        }
         retryMs = 0;
       } catch (err) {
         retryMs = Math.min(LAST_RETRY_MS, Math.max(FIRST_RETRY_MS, retryMs * 2));

@@ -37,7 +37,6 @@ export type CorpusStore = Store & LinkQueries & LinkableStore;
  * must exist; its tables are created on first use).
  */
 export async function openStore(location: string): Promise<CorpusStore> {
-  // The PostgreSQL link tables are being ported (src/store/postgres): until then it cannot link.
-  if (isPostgresUrl(location)) return (await PostgresStore.open(location)) as unknown as CorpusStore;
+  if (isPostgresUrl(location)) return PostgresStore.open(location);
   return new SqliteStore(location);
 }

@@ -1,7 +1,8 @@
 // The shared queue under faults: three worker processes on one queue, one SIGKILLed while it holds
 // jobs, the server crashed and restarted once during the run. At the end every article is stored
 // exactly once, nothing is left pending, running or failed, and the store equals a single-process
-// ingest of the same inputs (row counts of every table and the full export). Runs on a private
+// ingest of the same inputs (row counts of every table, the full export, and the links the
+// workers made once the queue drained: entities, merged events, stories). Runs on a private
 // server (test/postgres/private-server.ts), so restarting it disturbs no other test.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,18 +43,40 @@ function cli(args: string[]): Run {
   };
 }
 
-/** Row counts of every table and the analyze-contract export, in id order. */
+/**
+ * What linking decided, without the ids it gave out (a batch rolled back by the restart leaves
+ * gaps in them): each mention's entity, each event's merged event, and the stories as sets.
+ */
+const LINKS = {
+  entities:
+    'SELECT a.id, em.idx, e.name, e.type, e.country, e.mentions, e.articles FROM entity_mentions em' +
+    ' JOIN articles a ON a.seq = em.article JOIN entities e ON e.id = em.entity ORDER BY a.id, em.idx',
+  events:
+    'SELECT a.id, r.idx, m.type, m.date, m.modality, m.reports FROM event_reports r' +
+    ' JOIN articles a ON a.seq = r.article JOIN merged_events m ON m.id = r.event ORDER BY a.id, r.idx',
+  stories:
+    "SELECT string_agg(a.id, ' ' ORDER BY a.id) AS members FROM article_links l JOIN articles a ON a.seq = l.article" +
+    ' GROUP BY l.story ORDER BY members',
+  duplicates:
+    'SELECT a.id, d.id AS original FROM article_links l JOIN articles a ON a.seq = l.article' +
+    ' JOIN articles d ON d.seq = l.duplicate_of ORDER BY a.id',
+};
+
+/** Row counts of every table, the analyze-contract export in id order, and the links. */
 async function snapshot(url: string) {
   const store = await PostgresStore.open(url);
   const counts: Record<string, number> = {};
   for (const table of TABLES)
     counts[table] = (await store.pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n;
+  const links: Record<string, unknown[]> = {};
+  for (const [name, sql] of Object.entries(LINKS)) links[name] = (await store.pool.query(sql)).rows;
+  const stats = await store.stats();
   const distinctIds = (await store.pool.query<{ n: number }>('SELECT count(DISTINCT id) AS n FROM articles'))
     .rows[0]!.n;
   let exported = '';
   for await (const a of store.exportArticles()) exported += analyzeShape(a);
   await store.close();
-  return { counts, distinctIds, exported };
+  return { counts, distinctIds, exported, links, stats };
 }
 
 /** Polls `read` until `ready` holds (a read that fails, the server restarting, counts as not yet). */
@@ -171,6 +194,11 @@ describe.skipIf(!runs)('the shared queue under faults', () => {
       expect(b.counts).toEqual(a.counts);
       expect(a.counts.events).toBeGreaterThan(0);
       expect(b.exported).toBe(a.exported);
+      // linked by the workers once the queue drained: the same links as the single process's
+      expect(a.stats.entities).toBeGreaterThan(0);
+      expect(a.links.stories!.length).toBeGreaterThan(0);
+      expect(b.stats).toEqual(a.stats);
+      expect(b.links).toEqual(a.links);
     },
   );
 });

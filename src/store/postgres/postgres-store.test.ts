@@ -1,10 +1,13 @@
-// The PostgreSQL store: the shared Store contract on a real server, plus what only PostgreSQL has
+// The PostgreSQL store: the shared Store and link contracts on a real server, plus what only PostgreSQL has
 // (concurrent openers and writers, versioned migrations in a shared database, connection errors).
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { freshSchemaUrl, PG_URL } from '../../../test/postgres/schemas.js';
 import { StoreOpenError } from '../open-error.js';
 import { article, runStoreContract } from '../store.case.test.js';
+import { LINK_CORPUS, runLinkContract } from '../link.case.test.js';
+import { linkPending } from '../link-pass.js';
+import { defaultLinkers } from '../../link/index.js';
 import { migrate, createPool } from './connect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PostgresStore } from './postgres-store.js';
@@ -13,6 +16,7 @@ const fresh = async () => PostgresStore.open(await freshSchemaUrl());
 
 describe.skipIf(!PG_URL)('postgres', () => {
   runStoreContract('postgres', fresh);
+  runLinkContract('postgres', fresh);
 
   describe('PostgresStore on a server', () => {
     it('applies migrations once when several processes open a new store together', async () => {
@@ -52,6 +56,27 @@ describe.skipIf(!PG_URL)('postgres', () => {
       expect(all.filter((o) => o === 'unchanged').length).toBe(30);
       expect((await left.stats()).articles).toBe(90);
       await Promise.all([left.close(), right.close()]);
+    });
+
+    it('links each article once when two linkers run at the same time, as one linker would', async () => {
+      const [alone, url] = [await fresh(), await freshSchemaUrl()];
+      const [left, right] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      await alone.putArticles(LINK_CORPUS());
+      await left.putArticles(LINK_CORPUS());
+      const linked = await Promise.all([
+        linkPending(left, defaultLinkers(), { batchSize: 1 }),
+        linkPending(right, defaultLinkers(), { batchSize: 1 }),
+      ]);
+      expect(linked[0]! + linked[1]!).toBe(LINK_CORPUS().length);
+      await linkPending(alone, defaultLinkers());
+      expect(await left.stats()).toEqual(await alone.stats());
+      const listing = async (s: PostgresStore) => {
+        const out = [];
+        for await (const a of s.listArticles()) out.push(a);
+        return out;
+      };
+      expect(await listing(right)).toEqual(await listing(alone));
+      await Promise.all([alone.close(), left.close(), right.close()]);
     });
 
     it('keeps the full-text index in step with replacements, and a batch repeating an id keeps the last', async () => {

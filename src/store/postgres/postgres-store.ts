@@ -5,21 +5,45 @@
  * article; listing and export page by `id`, a page at a time, so memory stays bounded.
  */
 import { StoreOpenError } from '../open-error.js';
-import { assembleArticle, groupByArticle, type ArticleRow, type EventRow } from '../rows.js';
-import type { MentionRow, TimexRow } from '../rows.js';
+import type { ArticleRow } from '../rows.js';
 import type { ArticleListing, CorpusFilter, PutOutcome, SearchFacets, SearchHit } from '../types.js';
 import type { SearchOptions, Store, StoredArticle, StoreStats } from '../types.js';
-import { createPool, inTransaction, migrate, SNAPSHOT, type PgClient, type PgPool } from './connect.js';
+import type { ArticleLinks, CooccurringEntity, EntityProfile, LinkQueries } from '../types.js';
+import type { StoryDetail, StorySummary, TimelineEvent, TimelineQuery } from '../types.js';
+import type { LinkableStore, LinkSession } from '../link-session.js';
+import type { StoryState } from '../../link/index.js';
+import { BoundedCache } from '../../nlp/bounded-cache.js';
+import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
+import {
+  createPool,
+  inTransaction,
+  LOCK_SPACE,
+  migrate,
+  SNAPSHOT,
+  type PgClient,
+  type PgPool,
+} from './connect.js';
+import { PostgresLinkQueries } from './link-queries.js';
+import { PostgresLinkSession } from './link-session.js';
 import { filterSql, SqlParams, whereClause } from './filter-sql.js';
 import { facetCounts, searchHits } from './search.js';
 import { writeArticles } from './write.js';
 
 const PAGE = 200;
-const ARTICLE_COLUMNS =
-  'a.seq, a.id, a.hash, a.url, a.source, a.title, a.published, a.body, a.layers, a.pipeline_version, a.ingested_at';
+/** Story states kept parsed between link batches, as in SQLite: ~20 KB each, so ~40 MB at most. */
+const STORY_STATES_KEPT = 2_000;
+/** The advisory lock (with `LOCK_SPACE`) a link transaction holds: one linker at a time. */
+const LINK_LOCK = 2;
+/** Every table the link pass writes, emptied together by `unlinkAll`. */
+const LINK_TABLES =
+  'event_reports, merged_events, entity_mentions, entity_roles, entity_keys, entity_forms, entities,' +
+  ' article_similar, article_bands, article_links, story_keys, stories';
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, LinkQueries, LinkableStore {
   readonly kind = 'postgres' as const;
+  private readonly links = new PostgresLinkQueries();
+  /** Parsed story states the link pass reads again and again (docs/limits.md). */
+  private readonly storyStates = new BoundedCache<string, StoryState>(STORY_STATES_KEPT);
 
   private constructor(readonly pool: PgPool) {}
 
@@ -58,24 +82,6 @@ export class PostgresStore implements Store {
     return new Map(rows.map((r) => [r.url, r.id]));
   }
 
-  /** Full articles for these rows, their layers read in three queries on the same snapshot. */
-  private async assemble(client: PgClient, rows: readonly ArticleRow[]): Promise<StoredArticle[]> {
-    const seqs = rows.map((r) => r.seq);
-    const child = async <T extends { article: number }>(sql: string) =>
-      groupByArticle((await client.query<T>(sql, [seqs])).rows);
-    const where = 'WHERE article = ANY($1::bigint[]) ORDER BY article, idx';
-    const mentions = await child<MentionRow>(
-      `SELECT article, start, "end", text, type, canonical, country FROM mentions ${where}`,
-    );
-    const timexes = await child<TimexRow>(
-      `SELECT article, start, "end", text, type, value FROM timexes ${where}`,
-    );
-    const events = await child<EventRow>(`SELECT * FROM events ${where}`);
-    return rows.map((r) =>
-      assembleArticle(r, mentions.get(r.seq) ?? [], timexes.get(r.seq) ?? [], events.get(r.seq) ?? []),
-    );
-  }
-
   async getArticle(id: string): Promise<StoredArticle | null> {
     return inTransaction(
       this.pool,
@@ -84,7 +90,7 @@ export class PostgresStore implements Store {
           `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`,
           [id],
         );
-        return rows.length ? (await this.assemble(client, rows))[0]! : null;
+        return rows.length ? (await assembleArticles(client, rows))[0]! : null;
       },
       SNAPSHOT,
     );
@@ -118,22 +124,31 @@ export class PostgresStore implements Store {
   }
 
   listArticles(filter: CorpusFilter = {}): AsyncIterable<ArticleListing> {
-    return this.pages(filter, 'a.id, a.title, a.published, a.source, a.url', async (_client, rows) =>
-      rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        published: r.published,
-        source: r.source,
-        url: r.url,
-        story: null,
-        duplicate_of: null,
-        similar: [],
-      })),
+    return this.pages(filter, 'a.seq, a.id, a.title, a.published, a.source, a.url', (client, rows) =>
+      this.listings(client, rows),
     );
   }
 
+  private async listings(
+    client: PgClient,
+    rows: readonly Pick<ArticleRow, 'seq' | 'id' | 'title' | 'published' | 'source' | 'url'>[],
+  ): Promise<ArticleListing[]> {
+    const links = await this.links.linkFields(
+      client,
+      rows.map((r) => r.seq),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      published: r.published,
+      source: r.source,
+      url: r.url,
+      ...links.get(r.seq)!,
+    }));
+  }
+
   exportArticles(filter: CorpusFilter = {}): AsyncIterable<StoredArticle> {
-    return this.pages(filter, ARTICLE_COLUMNS, (client, rows) => this.assemble(client, rows));
+    return this.pages(filter, ARTICLE_COLUMNS, (client, rows) => assembleArticles(client, rows));
   }
 
   async search(filter: CorpusFilter, opts: SearchOptions = {}): Promise<SearchHit[]> {
@@ -155,12 +170,96 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const { rows } = await this.pool.query<{ articles: number; entities: number; events: number }>(
+    const { rows } = await this.pool.query<StoreStats>(
       'SELECT (SELECT count(*) FROM articles) AS articles,' +
-        ' (SELECT count(*) FROM (SELECT 1 FROM mentions GROUP BY type, lower(canonical)) e) AS entities,' +
-        ' (SELECT count(*) FROM events) AS events',
+        ' (SELECT count(*) FROM entities WHERE mentions > 0) AS entities,' +
+        ' (SELECT count(*) FROM merged_events) AS events,' +
+        ' (SELECT count(*) FROM stories WHERE size > 0) AS stories,' +
+        ' (SELECT count(*) FROM article_links WHERE duplicate_of IS NOT NULL) AS duplicates',
     );
-    return { ...rows[0]!, stories: 0, duplicates: 0 };
+    return rows[0]!;
+  }
+
+  /**
+   * One link batch in one transaction, under an advisory lock: linking is order-sensitive, so
+   * however many workers share the store, one links at a time (docs/scaling.md).
+   */
+  async linkSession<T>(fn: (session: LinkSession) => Promise<T>): Promise<T> {
+    try {
+      return await inTransaction(this.pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LINK_LOCK]);
+        const session = await PostgresLinkSession.open(client, this.storyStates);
+        const out = await fn(session);
+        await session.saveCounter();
+        return out;
+      });
+    } catch (err) {
+      // States saved by the rolled-back batch may carry versions another batch will reuse.
+      this.storyStates.clear();
+      throw err;
+    }
+  }
+
+  async unlinkAll(): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LINK_LOCK]);
+      await client.query(`TRUNCATE ${LINK_TABLES} RESTART IDENTITY`);
+      await client.query("UPDATE link_counter SET value = CASE name WHEN 'epoch' THEN value + 1 ELSE 0 END");
+      await client.query('INSERT INTO link_queue (article) SELECT seq FROM articles ON CONFLICT DO NOTHING');
+    });
+  }
+
+  /** A read of linked data on one snapshot. */
+  private read<T>(fn: (client: PgClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn, SNAPSHOT);
+  }
+
+  findEntities(name: string, opts: { limit?: number } = {}): Promise<EntityProfile[]> {
+    return this.read((c) => this.links.findEntities(c, name, opts.limit));
+  }
+
+  articleLinks(id: string): Promise<ArticleLinks | null> {
+    return this.read((c) => this.links.articleLinks(c, id));
+  }
+
+  listEntities(opts: { limit?: number; offset?: number; type?: string } = {}): Promise<EntityProfile[]> {
+    return this.read((c) => this.links.listEntities(c, opts.limit, opts.offset, opts.type));
+  }
+
+  getEntity(id: string): Promise<EntityProfile | null> {
+    return this.read((c) => this.links.getEntity(c, id));
+  }
+
+  cooccurring(id: string, opts: { limit?: number } = {}): Promise<CooccurringEntity[]> {
+    return this.read((c) => this.links.cooccurring(c, id, opts.limit));
+  }
+
+  timeline(query: TimelineQuery): Promise<TimelineEvent[]> {
+    return this.read((c) => this.links.timeline(c, query));
+  }
+
+  events(filter: CorpusFilter, opts: { limit?: number; offset?: number } = {}): Promise<TimelineEvent[]> {
+    return this.read((c) => this.links.events(c, filter, opts.limit, opts.offset));
+  }
+
+  listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+    return this.read((c) => this.links.listStories(c, opts.limit, opts.offset));
+  }
+
+  getStory(id: string): Promise<StoryDetail | null> {
+    return this.read((c) =>
+      this.links.getStory(c, id, async (client, seqs) => {
+        const { rows } = await client.query<ArticleRow>(
+          'SELECT seq, id, title, published, source, url FROM articles WHERE seq = ANY($1::bigint[])',
+          [seqs],
+        );
+        const bySeq = new Map(rows.map((r) => [r.seq, r]));
+        return this.listings(
+          client,
+          seqs.map((s) => bySeq.get(s)!),
+        );
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -3,66 +3,40 @@
  * an actor or a pair of actors, stories, and the link fields of article listings. Lists that can
  * grow with the corpus are bounded (`LIMITS`, docs/limits.md).
  */
-import { countryName } from '../../geo/index.js';
 import { nameKey } from '../../link/index.js';
-import type { EventType, Modality } from '../../doc/index.js';
+import {
+  actorKeys,
+  entityProfile,
+  eventEntityIds,
+  idNumber as num,
+  isEntityId,
+  isStoryId,
+  LIMITS,
+  listingLinks,
+  ORDER_EVENTS,
+  storySummaries,
+  timelineEvents,
+  type EntityRow,
+  type MergedEventRow as EventRow,
+  type ProfileWithHistory,
+  type ReportRow,
+} from '../link-rows.js';
 import type {
   ArticleLinks,
   ArticleListing,
   CooccurringEntity,
   CorpusFilter,
   EntityProfile,
-  EventReport,
   StoryDetail,
   StorySummary,
-  TimelineActor,
   TimelineEvent,
   TimelineQuery,
 } from '../types.js';
-import { num } from './link-session.js';
 import type { SqliteDb } from './open.js';
 import { IN_JSON, inJson } from './rows.js';
 import { statement } from './statements.js';
 
-export const LIMITS = {
-  /** Articles listed in an entity's profile (its most recent, in date order). */
-  profileArticles: 1000,
-  /** Recent articles of an entity read for its co-occurring entities. */
-  cooccurrenceArticles: 500,
-  /** Reports listed per merged event (the first linked); `report_count` gives them all. */
-  reportsPerEvent: 100,
-  timeline: 1000,
-} as const;
-
-interface EntityRow {
-  id: number;
-  type: string;
-  name: string;
-  country: string | null;
-  mentions: number;
-  first: string | null;
-  last: string | null;
-}
-
-interface EventRow {
-  id: number;
-  type: EventType;
-  mode: string | null;
-  modality: Modality;
-  date: string | null;
-  reports: number;
-  source_key: string | null;
-  source_entity: number | null;
-  source_name: string | null;
-  source_country: string | null;
-  target_key: string | null;
-  target_entity: number | null;
-  target_name: string | null;
-  target_country: string | null;
-}
-
 const json = (values: readonly unknown[]): string => JSON.stringify(values);
-const ORDER_EVENTS = ' ORDER BY m.start IS NULL, m.start, m.id';
 
 /** Inclusive date prefixes over an event's own interval (`start`/`end` days). */
 function dateRange(from?: string, to?: string): { where: string[]; params: Record<string, string> } {
@@ -82,22 +56,16 @@ function dateRange(from?: string, to?: string): { where: string[]; params: Recor
 export class SqliteLinkQueries {
   constructor(private readonly db: SqliteDb) {}
 
-  private profile(
-    row: EntityRow,
-  ): EntityProfile & { role_history: { role: string; first: string | null }[] } {
+  private profile(row: EntityRow): ProfileWithHistory {
     const aliases = statement(
       this.db,
       "SELECT form AS text, count FROM entity_forms WHERE entity = ? AND kind = 'alias' ORDER BY count DESC, form",
     ).all(row.id) as { text: string; count: number }[];
-    const roleRows = statement(
+    const roles = statement(
       this.db,
       'SELECT r.role, substr(a.published, 1, 10) AS published FROM entity_roles r JOIN articles a ON a.seq = r.article' +
         ' WHERE r.entity = ? ORDER BY a.published IS NULL, a.published, a.id, r.role',
     ).all(row.id) as { role: string; published: string | null }[];
-    const roles = new Map<string, { role: string; first: string | null }>();
-    for (const r of roleRows)
-      if (!roles.has(r.role.toLowerCase()))
-        roles.set(r.role.toLowerCase(), { role: r.role, first: r.published });
     const articles = statement(
       this.db,
       'SELECT id FROM (SELECT a.id, a.published FROM (SELECT DISTINCT article FROM entity_mentions WHERE entity = ?) em' +
@@ -106,19 +74,7 @@ export class SqliteLinkQueries {
     )
       .pluck()
       .all(row.id, LIMITS.profileArticles) as string[];
-    return {
-      id: `e${row.id}`,
-      name: row.name,
-      type: row.type,
-      country: row.country,
-      aliases,
-      roles: [...roles.values()].map((r) => r.role),
-      role_history: [...roles.values()],
-      articles,
-      mentions: row.mentions,
-      first: row.first,
-      last: row.last,
-    };
+    return entityProfile(row, aliases, roles, articles);
   }
 
   findEntities(name: string, limit = 20): EntityProfile[] {
@@ -174,14 +130,14 @@ export class SqliteLinkQueries {
   }
 
   getEntity(id: string): EntityProfile | null {
-    if (!/^e\d+$/.test(id)) return null;
+    if (!isEntityId(id)) return null;
     const row = statement(this.db, 'SELECT * FROM entities WHERE id = ? AND mentions > 0').get(num(id)) as
       EntityRow | undefined;
     return row ? this.profile(row) : null;
   }
 
   cooccurring(id: string, limit = 20): CooccurringEntity[] {
-    if (!/^e\d+$/.test(id)) return [];
+    if (!isEntityId(id)) return [];
     const rows = statement(
       this.db,
       'WITH mine AS (SELECT em.article FROM (SELECT DISTINCT article FROM entity_mentions WHERE entity = @id) em' +
@@ -197,16 +153,12 @@ export class SqliteLinkQueries {
 
   /** The keys merged events know an entity by: itself, and its country when it is a country. */
   private actorKeys(id: string): string[] {
-    if (!/^e\d+$/.test(id)) return [];
-    const row = statement(this.db, 'SELECT type, name, country FROM entities WHERE id = ?').get(num(id)) as
-      { type: string; name: string; country: string | null } | undefined;
-    if (!row) return [];
-    const country = row.country ? countryName(row.country) : null;
-    const isCountry =
-      (row.type === 'GPE' || row.type === 'LOC') &&
-      country !== null &&
-      nameKey(country) === nameKey(row.name);
-    return isCountry ? [id, `c:${row.country}`] : [id];
+    if (!isEntityId(id)) return [];
+    return actorKeys(
+      id,
+      statement(this.db, 'SELECT type, name, country FROM entities WHERE id = ?').get(num(id)) as
+        { type: string; name: string; country: string | null } | undefined,
+    );
   }
 
   timeline(q: TimelineQuery): TimelineEvent[] {
@@ -285,61 +237,11 @@ export class SqliteLinkQueries {
       'SELECT event, article_id, published, modality, evidence_start, evidence_end, text FROM (' +
         ' SELECT *, row_number() OVER (PARTITION BY event ORDER BY linked, article, idx) AS n' +
         ` FROM event_reports WHERE event ${inJson('@events')}) WHERE n <= @per ORDER BY event, n`,
-    ).all({ events: json(rows.map((r) => r.id)), per: perEvent }) as {
-      event: number;
-      article_id: string;
-      published: string | null;
-      modality: Modality;
-      evidence_start: number;
-      evidence_end: number;
-      text: string;
-    }[];
-    const byEvent = new Map<number, EventReport[]>();
-    for (const r of reports)
-      byEvent.set(r.event, [
-        ...(byEvent.get(r.event) ?? []),
-        {
-          article: r.article_id,
-          published: r.published,
-          modality: r.modality,
-          evidence: { start: r.evidence_start, end: r.evidence_end },
-          text: r.text,
-        },
-      ]);
-    const entityIds = rows
-      .flatMap((r) => [r.source_entity, r.target_entity])
-      .filter((x): x is number => x !== null);
-    const entities = new Map(
-      (
-        statement(this.db, `SELECT id, name, country FROM entities WHERE id ${IN_JSON}`).all(
-          json(entityIds),
-        ) as {
-          id: number;
-          name: string;
-          country: string | null;
-        }[]
-      ).map((e) => [e.id, e]),
-    );
-    const actor = (
-      entity: number | null,
-      name: string | null,
-      country: string | null,
-    ): TimelineActor | null => {
-      if (name === null) return null;
-      const e = entity === null ? undefined : entities.get(entity);
-      return { entity: e ? `e${e.id}` : null, name: e?.name ?? name, country: country ?? e?.country ?? null };
-    };
-    return rows.map((m) => ({
-      id: `v${m.id}`,
-      date: m.date,
-      type: m.type,
-      ...(m.mode ? { mode: m.mode } : {}),
-      modality: m.modality,
-      source: actor(m.source_entity, m.source_name, m.source_country),
-      target: actor(m.target_entity, m.target_name, m.target_country),
-      reports: byEvent.get(m.id) ?? [],
-      report_count: m.reports,
-    }));
+    ).all({ events: json(rows.map((r) => r.id)), per: perEvent }) as ReportRow[];
+    const entities = statement(this.db, `SELECT id, name, country FROM entities WHERE id ${IN_JSON}`).all(
+      json(eventEntityIds(rows)),
+    ) as { id: number; name: string; country: string | null }[];
+    return timelineEvents(rows, reports, entities);
   }
 
   listStories(limit = 50, offset = 0): StorySummary[] {
@@ -358,20 +260,11 @@ export class SqliteLinkQueries {
       'SELECT l.story, a.id, a.title FROM article_links l JOIN articles a ON a.seq = l.article' +
         ` WHERE l.story ${IN_JSON} ORDER BY l.story, a.published IS NULL, a.published, a.id`,
     ).all(json(rows.map((r) => r.id))) as { story: number; id: string; title: string | null }[];
-    return rows.map((r) => {
-      const mine = members.filter((m) => m.story === r.id);
-      return {
-        id: `s${r.id}`,
-        title: mine.find((m) => m.title)?.title ?? null,
-        first: r.first,
-        last: r.last,
-        articles: mine.map((m) => m.id),
-      };
-    });
+    return storySummaries(rows, members);
   }
 
   getStory(id: string, listings: (seqs: readonly number[]) => ArticleListing[]): StoryDetail | null {
-    if (!/^s\d+$/.test(id)) return null;
+    if (!isStoryId(id)) return null;
     const row = statement(this.db, 'SELECT id, first, last FROM stories WHERE id = ? AND size > 0').get(
       num(id),
     ) as { id: number; first: string | null; last: string | null } | undefined;
@@ -409,16 +302,6 @@ export class SqliteLinkQueries {
       'SELECT s.article, o.id, s.similarity FROM article_similar s JOIN articles o ON o.seq = s.other' +
         ` WHERE s.article ${IN_JSON} ORDER BY s.article, s.similarity DESC, o.id`,
     ).all(json(seqs)) as { article: number; id: string; similarity: number }[];
-    const out = new Map<number, Pick<ArticleListing, 'story' | 'duplicate_of' | 'similar'>>();
-    for (const seq of seqs) out.set(seq, { story: null, duplicate_of: null, similar: [] });
-    for (const l of links)
-      out.set(l.article, {
-        story: l.story === null ? null : `s${l.story}`,
-        duplicate_of: l.duplicate_of,
-        similar: [],
-      });
-    for (const s of similar)
-      out.get(s.article)?.similar.push({ id: s.id, similarity: Math.round(s.similarity * 1000) / 1000 });
-    return out;
+    return listingLinks(seqs, links, similar);
   }
 }

@@ -28,6 +28,7 @@ import type { ArticleRow } from '../rows.js';
 import { statement } from './statements.js';
 import type { BoundedCache } from '../../nlp/bounded-cache.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
+import { idNumber as num } from '../link-rows.js';
 
 /** Entities fetched per key: a surname shared by thousands needs only two to be ambiguous. */
 const PER_NAME_KEY = 20;
@@ -35,20 +36,21 @@ const PER_SURNAME_KEY = 2;
 const DUPLICATE_CANDIDATES = 100;
 const EVENT_CANDIDATES = 200;
 
-export const num = (id: string): number => Number(id.slice(1));
 const json = (values: readonly unknown[]): string => JSON.stringify(values);
 
 export class SqliteLinkSession implements LinkSession {
   private linked: number;
+  private readonly epoch: number;
 
-  /** `states`: parsed story states by `${id}:${version}`, kept across sessions by the store. */
+  /** `states`: parsed story states by `${epoch}:${id}:${version}`, kept across sessions by the store. */
   constructor(
     private readonly db: SqliteDb,
     private readonly states: BoundedCache<string, StoryState>,
   ) {
-    this.linked = (
-      statement(db, "SELECT value FROM link_counter WHERE name = 'linked'").get() as { value: number }
-    ).value;
+    const counter = (name: string) =>
+      (statement(db, 'SELECT value FROM link_counter WHERE name = ?').get(name) as { value: number }).value;
+    this.linked = counter('linked');
+    this.epoch = counter('epoch');
   }
 
   /** Saves the link counter; called by the store before it commits. */
@@ -370,18 +372,18 @@ export class SqliteLinkSession implements LinkSession {
     for (const key of keys) for (const s of byKey.all(key) as number[]) ids.add(s);
     if (!ids.size) return [];
     // Parsing a few hundred centroids per article cost more than the rest of linking: parsed
-    // states are kept by (id, version), and only changed or unseen ones are read again.
+    // states are kept by (epoch, id, version), and only changed or unseen ones are read again.
     const versions = statement(
       this.db,
       `SELECT id, version FROM stories WHERE id ${IN_JSON} ORDER BY id`,
     ).all(json([...ids])) as { id: number; version: number }[];
-    const missing = versions.filter((v) => !this.states.get(`${v.id}:${v.version}`));
+    const missing = versions.filter((v) => !this.states.get(`${this.epoch}:${v.id}:${v.version}`));
     if (missing.length)
       for (const r of statement(this.db, `SELECT id, version, state FROM stories WHERE id ${IN_JSON}`).all(
         json(missing.map((m) => m.id)),
       ) as { id: number; version: number; state: string }[])
-        this.states.set(`${r.id}:${r.version}`, JSON.parse(r.state) as StoryState);
-    return versions.map((v) => this.states.get(`${v.id}:${v.version}`)!);
+        this.states.set(`${this.epoch}:${r.id}:${r.version}`, JSON.parse(r.state) as StoryState);
+    return versions.map((v) => this.states.get(`${this.epoch}:${v.id}:${v.version}`)!);
   }
 
   async createStory(): Promise<string> {
@@ -397,7 +399,7 @@ export class SqliteLinkSession implements LinkSession {
     )
       .pluck()
       .get(JSON.stringify(state), state.first, state.last, state.size, id) as number;
-    this.states.set(`${id}:${version}`, state);
+    this.states.set(`${this.epoch}:${id}:${version}`, state);
     statement(this.db, 'DELETE FROM story_keys WHERE story = ?').run(id);
     const insert = statement(this.db, 'INSERT OR IGNORE INTO story_keys (key, story, last) VALUES (?, ?, ?)');
     for (const key of keys) insert.run(key, id, state.last);

@@ -265,6 +265,8 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
       return out;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // States saved by the rolled-back batch may carry versions another batch will reuse.
+      this.storyStates.clear();
       throw err;
     }
   }
@@ -275,6 +277,7 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
         for (const table of LINK_TABLES) this.db.exec(`DELETE FROM ${table}`);
         this.db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'stories', 'merged_events')");
         this.db.exec("UPDATE link_counter SET value = 0 WHERE name = 'linked'");
+        this.db.exec("UPDATE link_counter SET value = value + 1 WHERE name = 'epoch'");
         this.db.exec('INSERT OR IGNORE INTO link_queue (article) SELECT seq FROM articles');
       })
       .immediate();

@@ -171,5 +171,7 @@ CREATE TABLE link_counter (
   name TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO link_counter (name, value) VALUES ('linked', 0);
+-- 'linked' numbers linked articles; 'epoch' counts relinks, so a linker's cached story states
+-- (keyed by epoch, id and version) never outlive ids that a relink gave out again.
+INSERT INTO link_counter (name, value) VALUES ('linked', 0), ('epoch', 0);
 `;
