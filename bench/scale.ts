@@ -10,7 +10,11 @@
  *  2. a PostgreSQL store of N (default 100,000) articles made from the analysed pages
  *     (`store-variants.ts`, the corpus `bench/store.ts` uses): bulk write rate, bytes per article,
  *     and search p50/p99 over the same queries beside an SQLite store of the same articles;
- *     `--articles 0` skips it.
+ *     `--articles 0` skips it;
+ *  3. the link pass (`--link N`, default 2,000 variants; 0 skips): the same articles linked in one
+ *     process into SQLite (the peer) and into PostgreSQL, and into PostgreSQL by two linkers at
+ *     once (they take turns under the link lock, docs/scaling.md); CPU of this process and the
+ *     server's.
  * The server is `$STORYLINE_BENCH_PG` (an admin URL; default
  * `postgres://postgres@127.0.0.1:5432/postgres`); the bench creates a database of its own and drops
  * it at the end. Needs ../shared/data/extraction/aeb/html; builds dist/ first. Run it with `nice`.
@@ -30,7 +34,15 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { PostgresStore, SqliteStore, type Store, type StoredArticle } from '../src/store/index.js';
+import { defaultLinkers } from '../src/link/index.js';
+import {
+  linkPending,
+  PostgresStore,
+  SqliteStore,
+  type CorpusStore,
+  type Store,
+  type StoredArticle,
+} from '../src/store/index.js';
 import { analyseAebPages, percentile, SEARCH_QUERIES, timeSearches, variantMaker } from './store-variants.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +53,7 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('--articles', 100_000);
 const RUNS = arg('--runs', 3);
+const LINK = arg('--link', 2_000);
 const ADMIN = process.env.STORYLINE_BENCH_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
 const median = (xs: number[]) => percentile(xs, 0.5);
 const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
@@ -313,6 +326,52 @@ try {
         ` characters on average): PostgreSQL ${(pgCopyBytes / copies).toFixed(0)} bytes per article,` +
         ` SQLite ${(sqliteCopyBytes / copies).toFixed(0)}`,
     );
+  }
+
+  // 3. The link pass: the same articles, SQLite against PostgreSQL, one linker and two.
+  if (LINK > 0) {
+    const make = variantMaker(analysed);
+    const articles = Array.from({ length: LINK }, (_, n) => make(n));
+    const linkTimed = async (stores: CorpusStore[]) => {
+      await stores[0]!.putArticles(articles);
+      const [cpu0, server0, t0] = [process.cpuUsage(), serverCpu(), process.hrtime.bigint()];
+      const linked = await Promise.all(stores.map((s) => linkPending(s, defaultLinkers())));
+      const cpu = process.cpuUsage(cpu0);
+      const server1 = serverCpu();
+      const stats = await stores[0]!.stats();
+      await Promise.all(stores.map((s) => s.close()));
+      return {
+        wall: since(t0),
+        cpu: (cpu.user + cpu.system) / 1e6,
+        server: server0 === null || server1 === null ? null : server1 - server0,
+        linked: linked.reduce((a, b) => a + b, 0),
+        stats,
+      };
+    };
+    const pgUrl = async (n: number) => {
+      const url = await freshSchema();
+      return Promise.all(Array.from({ length: n }, () => PostgresStore.open(url)));
+    };
+    const cases: [string, () => Promise<CorpusStore[]>][] = [
+      [
+        'SQLite, one linker (the peer)',
+        async () => [new SqliteStore(path.join(work, `link-${schemas++}.db`))],
+      ],
+      ['PostgreSQL, one linker', () => pgUrl(1)],
+      ['PostgreSQL, two linkers at once', () => pgUrl(2)],
+    ];
+    console.log(`\n## the link pass: ${LINK.toLocaleString('en')} variants of the analysed AEB pages`);
+    console.log(
+      '| case | linked | wall s | CPU ms per article (linker) | server CPU ms per article | entities, merged events, stories |\n|---|---|---|---|---|---|',
+    );
+    for (const [name, open] of cases) {
+      const r = await linkTimed(await open());
+      console.log(
+        `| ${name} | ${r.linked} | ${r.wall.toFixed(1)} | ${((r.cpu / LINK) * 1000).toFixed(1)} |` +
+          ` ${r.server === null ? 'n/a' : ((r.server / LINK) * 1000).toFixed(1)} |` +
+          ` ${r.stats.entities}, ${r.stats.events}, ${r.stats.stories} |`,
+      );
+    }
   }
 } finally {
   await cleanUp();

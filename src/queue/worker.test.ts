@@ -1,4 +1,5 @@
-// Workers in this process on a real server: inputs queued, analysed, written and completed once;
+// Workers in this process on a real server: inputs queued, analysed, written, completed once and
+// linked once the queue drained;
 // bad inputs failed with their reason; a passing store error retried; an article the store refuses
 // failed alone, not with its round; a job redelivered after its article was written writes nothing.
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import { Fetcher } from '../ingest/fetch.js';
 import type { RawArticle } from '../ingest/raw-article.js';
 import type { WebItem } from '../ingest/read-web.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
+import { linkPending } from '../store/link-pass.js';
+import { defaultLinkers } from '../link/index.js';
 import type { PutOutcome, Store, StoredArticle } from '../store/types.js';
 import { enqueueInputs, openQueue, runWorker, type JobQueue, type RunWorkerOptions } from './index.js';
 
@@ -63,12 +66,19 @@ describe.skipIf(!PG_URL)('runWorker', () => {
     const { store, queue, queued } = await setUp([...raws(10), bad, unreadable], [page]);
     expect(queued).toEqual({ queued: 12, already_queued: 0, unchanged: 0, failed: 1 });
     const failures: string[] = [];
+    // Linking waits for the queue to drain: every article is stored by then.
+    const storedWhenLinking: number[] = [];
+    const link = async () => {
+      storedWhenLinking.push(await store.countArticles());
+      return linkPending(store, defaultLinkers());
+    };
     const summary = await runWorker(
       store,
       queue,
-      workerOptions({ onSettled: (e) => e.kind === 'failed' && failures.push(e.failure.input) }),
+      workerOptions({ link, onSettled: (e) => e.kind === 'failed' && failures.push(e.failure.input) }),
     );
-    expect(summary).toEqual({ added: 10, updated: 0, unchanged: 0, failed: 2, articles: 10 });
+    expect(summary).toEqual({ added: 10, updated: 0, unchanged: 0, failed: 2, articles: 10, linked: 10 });
+    expect(storedWhenLinking).toEqual([10]);
     expect(failures.sort()).toEqual(['http://127.0.0.1:9/gone', 'm.jsonl:empty']);
     expect(await report(queue)).toMatchObject({ pending: 0, running: 0, failed: 2, done: 10, retries: 0 });
     expect((await store.stats()).events).toBeGreaterThan(0);

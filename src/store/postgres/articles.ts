@@ -5,7 +5,7 @@
 import { assembleArticle, groupByArticle, type ArticleRow, type EventRow } from '../rows.js';
 import type { MentionRow, TimexRow } from '../rows.js';
 import type { StoredArticle } from '../types.js';
-import type { PgClient } from './connect.js';
+import { query, type PgClient } from './connect.js';
 
 export const ARTICLE_COLUMNS =
   'a.seq, a.id, a.hash, a.url, a.source, a.title, a.published, a.body, a.layers, a.pipeline_version, a.ingested_at';
@@ -16,7 +16,7 @@ export async function assembleArticles(
 ): Promise<StoredArticle[]> {
   const seqs = rows.map((r) => r.seq);
   const child = async <T extends { article: number }>(sql: string) =>
-    groupByArticle((await client.query<T>(sql, [seqs])).rows);
+    groupByArticle((await query<T>(client, sql, [seqs])).rows);
   const where = 'WHERE article = ANY($1::bigint[]) ORDER BY article, idx';
   const mentions = await child<MentionRow>(
     `SELECT article, start, "end", text, type, canonical, country FROM mentions ${where}`,

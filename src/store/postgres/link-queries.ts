@@ -33,7 +33,7 @@ import type {
   TimelineEvent,
   TimelineQuery,
 } from '../types.js';
-import type { PgClient } from './connect.js';
+import { query, type PgClient } from './connect.js';
 import { SqlParams } from './filter-sql.js';
 
 type Listings = (client: PgClient, seqs: readonly number[]) => Promise<ArticleListing[]>;
@@ -52,7 +52,7 @@ function dateRange(params: SqlParams, from?: string, to?: string): string[] {
 /** The queries, each on the connection it is given (one snapshot for the whole answer). */
 export class PostgresLinkQueries {
   private static async all<T>(client: PgClient, sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await client.query(sql, params)).rows as T[];
+    return (await query(client, sql, params)).rows as T[];
   }
 
   private async profile(client: PgClient, row: EntityRow): Promise<ProfileWithHistory> {

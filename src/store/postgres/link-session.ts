@@ -23,7 +23,7 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
-import type { PgClient } from './connect.js';
+import { query, type PgClient } from './connect.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
 import { idNumber as num } from '../link-rows.js';
@@ -46,7 +46,8 @@ export class PostgresLinkSession implements LinkSession {
     client: PgClient,
     states: BoundedCache<string, StoryState>,
   ): Promise<PostgresLinkSession> {
-    const { rows } = await client.query<{ name: string; value: number }>(
+    const { rows } = await query<{ name: string; value: number }>(
+      client,
       'SELECT name, value FROM link_counter FOR UPDATE',
     );
     const counter = (name: string) => rows.find((r) => r.name === name)!.value;
@@ -54,12 +55,12 @@ export class PostgresLinkSession implements LinkSession {
   }
 
   private async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.client.query(sql, params)).rows as T[];
+    return (await query(this.client, sql, params)).rows as T[];
   }
 
   /** Saves the link counter; called by the store before it commits. */
   async saveCounter(): Promise<void> {
-    await this.client.query("UPDATE link_counter SET value = $1 WHERE name = 'linked'", [this.linked]);
+    await query(this.client, "UPDATE link_counter SET value = $1 WHERE name = 'linked'", [this.linked]);
   }
 
   async pending(limit: number): Promise<PendingArticle[]> {
@@ -90,8 +91,8 @@ export class PostgresLinkSession implements LinkSession {
       'article_bands',
       'article_links',
     ])
-      await this.client.query(`DELETE FROM ${table} WHERE article = $1`, [seq]);
-    await this.client.query('DELETE FROM article_similar WHERE article = $1 OR other = $1', [seq]);
+      await query(this.client, `DELETE FROM ${table} WHERE article = $1`, [seq]);
+    await query(this.client, 'DELETE FROM article_similar WHERE article = $1 OR other = $1', [seq]);
   }
 
   async dirty(): Promise<DirtyLinks> {
@@ -125,8 +126,8 @@ export class PostgresLinkSession implements LinkSession {
     );
     const rebuilt = rebuild(rows.map((r) => ({ vector: JSON.parse(r.vector), published: r.published })));
     if (rebuilt) return this.saveStory(rebuilt.state, rebuilt.keys);
-    await this.client.query('UPDATE article_links SET story = NULL WHERE story = $1', [num(id)]);
-    await this.client.query('DELETE FROM stories WHERE id = $1', [num(id)]);
+    await query(this.client, 'UPDATE article_links SET story = NULL WHERE story = $1', [num(id)]);
+    await query(this.client, 'DELETE FROM stories WHERE id = $1', [num(id)]);
   }
 
   async duplicateCandidates(bands: readonly string[], seq: number): Promise<DuplicateCandidate[]> {
@@ -197,7 +198,7 @@ export class PostgresLinkSession implements LinkSession {
 
   async mergeEntity(from: string, into: string): Promise<void> {
     const [f, t] = [num(from), num(into)];
-    const run = (sql: string, params: unknown[] = [f, t]) => this.client.query(sql, params);
+    const run = (sql: string, params: unknown[] = [f, t]) => query(this.client, sql, params);
     await run('UPDATE entity_mentions SET entity = $2 WHERE entity = $1');
     await run(
       'INSERT INTO entity_keys (key, entity) SELECT key, $2 FROM entity_keys WHERE entity = $1 ON CONFLICT DO NOTHING',
@@ -226,7 +227,8 @@ export class PostgresLinkSession implements LinkSession {
     const seen = (
       await this.all('SELECT 1 FROM entity_mentions WHERE entity = $1 AND article = $2 LIMIT 1', [id, seq])
     ).length;
-    await this.client.query(
+    await query(
+      this.client,
       'INSERT INTO entity_mentions (article, idx, entity) SELECT $1, idx, $2 FROM unnest($3::int[]) AS idx' +
         ' ON CONFLICT (article, idx) DO UPDATE SET entity = excluded.entity',
       [seq, id, local.mentions],
@@ -245,23 +247,27 @@ export class PostgresLinkSession implements LinkSession {
     // Articles that state a country for the entity, one each: what its country is decided by.
     if (local.country && !seen) count('stated', local.country);
     const split = [...forms].map(([key, n]) => [...key.split('\u0000'), n] as const);
-    await this.client.query(
+    await query(
+      this.client,
       'INSERT INTO entity_forms (entity, kind, form, count) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])' +
         ' ON CONFLICT (entity, kind, form) DO UPDATE SET count = entity_forms.count + excluded.count',
       [id, split.map((f) => f[0]), split.map((f) => f[1]), split.map((f) => f[2])],
     );
-    await this.client.query(
+    await query(
+      this.client,
       'INSERT INTO entity_keys (key, entity) SELECT key, $1 FROM unnest($2::text[]) AS key ON CONFLICT DO NOTHING',
       [id, local.keys],
     );
     if (local.roles.length)
-      await this.client.query(
+      await query(
+        this.client,
         'INSERT INTO entity_roles (entity, article, role) SELECT $1, $2, role FROM unnest($3::text[]) AS role' +
           ' ON CONFLICT DO NOTHING',
         [id, seq, local.roles],
       );
     const day = article.published?.slice(0, 10) ?? null;
-    await this.client.query(
+    await query(
+      this.client,
       'UPDATE entities SET mentions = mentions + $1, articles = articles + $2,' +
         ' first = LEAST(first, $3), last = GREATEST(last, $3) WHERE id = $4',
       [local.mentions.length, seen ? 0 : 1, day, id],
@@ -307,7 +313,8 @@ export class PostgresLinkSession implements LinkSession {
 
   async addReport(event: string, seq: number, report: EventReportInput): Promise<void> {
     const id = num(event);
-    await this.client.query(
+    await query(
+      this.client,
       'INSERT INTO event_reports (article, idx, event, linked, article_id, published, modality, mode, date,' +
         ' evidence_start, evidence_end, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)' +
         ' ON CONFLICT (article, idx) DO UPDATE SET event = excluded.event, linked = excluded.linked,' +
@@ -334,7 +341,8 @@ export class PostgresLinkSession implements LinkSession {
     for (const actor of [report.source, report.target])
       if (actor?.entity)
         for (const side of ['source', 'target'])
-          await this.client.query(
+          await query(
+            this.client,
             `UPDATE merged_events SET ${side}_entity = $1 WHERE id = $2 AND ${side}_key = $3 AND ${side}_entity IS NULL`,
             [num(actor.entity), id, actor.key],
           );
@@ -353,11 +361,12 @@ export class PostgresLinkSession implements LinkSession {
       [id],
     );
     if (!reports.length) {
-      await this.client.query('DELETE FROM merged_events WHERE id = $1', [id]);
+      await query(this.client, 'DELETE FROM merged_events WHERE id = $1', [id]);
       return;
     }
     const s = summariseReports(reports);
-    await this.client.query(
+    await query(
+      this.client,
       'UPDATE merged_events SET date = $1, modality = $2, mode = $3, start = $4, "end" = $5, anchor = $6,' +
         ' reports = $7, dirty = false WHERE id = $8',
       [s.date, s.modality, s.mode, s.start, s.end, s.anchor, reports.length, id],
@@ -398,8 +407,9 @@ export class PostgresLinkSession implements LinkSession {
       [JSON.stringify(state), state.first, state.last, state.size, id],
     );
     this.states.set(`${this.epoch}:${id}:${rows[0]!.version}`, state);
-    await this.client.query('DELETE FROM story_keys WHERE story = $1', [id]);
-    await this.client.query(
+    await query(this.client, 'DELETE FROM story_keys WHERE story = $1', [id]);
+    await query(
+      this.client,
       'INSERT INTO story_keys (key, story, last) SELECT DISTINCT key, $1::bigint, $2::text FROM unnest($3::text[]) AS key',
       [id, state.last, keys],
     );
@@ -407,7 +417,8 @@ export class PostgresLinkSession implements LinkSession {
 
   async finish(seq: number, links: ArticleLinkRow): Promise<void> {
     this.linked++;
-    await this.client.query(
+    await query(
+      this.client,
       'INSERT INTO article_links (article, story, duplicate_of, vector, linked) VALUES ($1, $2, $3, $4, $5)' +
         ' ON CONFLICT (article) DO UPDATE SET story = excluded.story, duplicate_of = excluded.duplicate_of,' +
         ' vector = excluded.vector, linked = excluded.linked',
@@ -420,19 +431,21 @@ export class PostgresLinkSession implements LinkSession {
       ],
     );
     if (links.bands.length)
-      await this.client.query(
+      await query(
+        this.client,
         'INSERT INTO article_bands (band, article) SELECT DISTINCT band, $1::bigint FROM unnest($2::text[]) AS band' +
           ' ON CONFLICT DO NOTHING',
         [seq, links.bands],
       );
     if (links.similar.length)
-      await this.client.query(
+      await query(
+        this.client,
         'INSERT INTO article_similar (article, other, similarity)' +
           ' SELECT $1::bigint, o, s FROM unnest($2::bigint[], $3::float8[]) AS x(o, s)' +
           ' UNION ALL SELECT o, $1::bigint, s FROM unnest($2::bigint[], $3::float8[]) AS x(o, s)' +
           ' ON CONFLICT (article, other) DO UPDATE SET similarity = excluded.similarity',
         [seq, links.similar.map((s) => s.seq), links.similar.map((s) => s.similarity)],
       );
-    await this.client.query('DELETE FROM link_queue WHERE article = $1', [seq]);
+    await query(this.client, 'DELETE FROM link_queue WHERE article = $1', [seq]);
   }
 }
