@@ -79,6 +79,7 @@ describe.skipIf(!PG_URL)('the queue commands on PostgreSQL', () => {
       unchanged: 0,
       failed: 0,
       articles: 12,
+      linked: 12,
     });
 
     const report = JSON.parse((await run('queue', '--json', '--db', db)).stdout);
@@ -93,7 +94,12 @@ describe.skipIf(!PG_URL)('the queue commands on PostgreSQL', () => {
       failures: [],
     });
     const stats = JSON.parse((await run('stats', '--json', '--db', db)).stdout);
-    expect(stats).toMatchObject({ articles: 12, stories: 0, duplicates: 0 });
+    // linked by the worker once the queue drained
+    expect(stats).toMatchObject({ articles: 12, duplicates: 0 });
+    expect(stats.entities).toBeGreaterThan(0);
+    expect(stats.stories).toBeGreaterThan(0);
+    const listed = (await run('articles', '--json', '--db', db)).stdout.trim().split('\n');
+    expect(listed.map((l) => (JSON.parse(l) as { story: string | null }).story).every(Boolean)).toBe(true);
     const hits = (await run('search', 'talks', '--json', '--db', db)).stdout.trim().split('\n');
     expect(hits.length).toBeGreaterThan(0);
     expect(Object.keys(JSON.parse(hits[0]!)).sort()).toEqual([
