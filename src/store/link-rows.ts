@@ -190,3 +190,25 @@ export function listingLinks(
     out.get(s.article)?.similar.push({ id: s.id, similarity: Math.round(s.similarity * 1000) / 1000 });
   return out;
 }
+
+/** Listings of article rows with their link fields (`listingLinks`). */
+export function withLinkFields(
+  rows: readonly {
+    seq: number;
+    id: string;
+    title: string | null;
+    published: string | null;
+    source: string | null;
+    url: string | null;
+  }[],
+  links: Map<number, Pick<ArticleListing, 'story' | 'duplicate_of' | 'similar'>>,
+): ArticleListing[] {
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    published: r.published,
+    source: r.source,
+    url: r.url,
+    ...links.get(r.seq)!,
+  }));
+}

@@ -91,6 +91,34 @@ export interface LinkSession {
   finish(seq: number, links: ArticleLinkRow): Promise<void>;
 }
 
+/**
+ * The name forms one article adds to an entity (`entity_forms`): its mentions' canonical forms
+ * ('name'), surface texts ('alias'), types and countries, and, once per article, the country the
+ * article states for it ('stated': what the entity's country is decided by).
+ */
+export function entityFormCounts(
+  article: LinkArticle,
+  local: LocalEntity,
+  firstInArticle: boolean,
+): [kind: string, form: string, count: number][] {
+  const forms = new Map<string, number>();
+  const count = (kind: string, form: string | null) => {
+    if (form) forms.set(`${kind}\u0000${form}`, (forms.get(`${kind}\u0000${form}`) ?? 0) + 1);
+  };
+  for (const i of local.mentions) {
+    const m = article.entities[i]!;
+    count('name', m.canonical);
+    count('alias', article.body.slice(m.start, m.end));
+    count('type', m.type);
+    count('country', m.country);
+  }
+  if (local.country && firstInArticle) count('stated', local.country);
+  return [...forms].map(([key, n]) => {
+    const [kind, form] = key.split('\u0000') as [string, string];
+    return [kind, form, n];
+  });
+}
+
 /** A store that can link: runs `fn` in one write transaction (all of it or none). */
 export interface LinkableStore {
   linkSession<T>(fn: (session: LinkSession) => Promise<T>): Promise<T>;

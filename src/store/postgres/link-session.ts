@@ -23,6 +23,7 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
+import { entityFormCounts } from '../link-session.js';
 import { query, type PgClient } from './connect.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
@@ -233,20 +234,7 @@ export class PostgresLinkSession implements LinkSession {
         ' ON CONFLICT (article, idx) DO UPDATE SET entity = excluded.entity',
       [seq, id, local.mentions],
     );
-    const forms = new Map<string, number>();
-    const count = (kind: string, form: string | null) => {
-      if (form) forms.set(`${kind}\u0000${form}`, (forms.get(`${kind}\u0000${form}`) ?? 0) + 1);
-    };
-    for (const i of local.mentions) {
-      const m = article.entities[i]!;
-      count('name', m.canonical);
-      count('alias', article.body.slice(m.start, m.end));
-      count('type', m.type);
-      count('country', m.country);
-    }
-    // Articles that state a country for the entity, one each: what its country is decided by.
-    if (local.country && !seen) count('stated', local.country);
-    const split = [...forms].map(([key, n]) => [...key.split('\u0000'), n] as const);
+    const split = entityFormCounts(article, local, !seen);
     await query(
       this.client,
       'INSERT INTO entity_forms (entity, kind, form, count) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])' +

@@ -24,6 +24,7 @@ import {
   type PgPool,
 } from './connect.js';
 import { PostgresLinkQueries } from './link-queries.js';
+import { withLinkFields } from '../link-rows.js';
 import { PostgresLinkSession } from './link-session.js';
 import { filterSql, SqlParams, whereClause } from './filter-sql.js';
 import { facetCounts, searchHits } from './search.js';
@@ -133,18 +134,13 @@ export class PostgresStore implements Store, LinkQueries, LinkableStore {
     client: PgClient,
     rows: readonly Pick<ArticleRow, 'seq' | 'id' | 'title' | 'published' | 'source' | 'url'>[],
   ): Promise<ArticleListing[]> {
-    const links = await this.links.linkFields(
-      client,
-      rows.map((r) => r.seq),
+    return withLinkFields(
+      rows,
+      await this.links.linkFields(
+        client,
+        rows.map((r) => r.seq),
+      ),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      source: r.source,
-      url: r.url,
-      ...links.get(r.seq)!,
-    }));
   }
 
   exportArticles(filter: CorpusFilter = {}): AsyncIterable<StoredArticle> {

@@ -22,6 +22,7 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
+import { entityFormCounts } from '../link-session.js';
 import type { SqliteDb } from './open.js';
 import { assembleRows, IN_JSON } from './rows.js';
 import type { ArticleRow } from '../rows.js';
@@ -233,26 +234,13 @@ export class SqliteLinkSession implements LinkSession {
       this.db,
       'INSERT OR REPLACE INTO entity_mentions (article, idx, entity) VALUES (?, ?, ?)',
     );
-    const forms = new Map<string, number>();
-    const count = (kind: string, form: string | null) => {
-      if (form) forms.set(`${kind}\u0000${form}`, (forms.get(`${kind}\u0000${form}`) ?? 0) + 1);
-    };
-    for (const i of local.mentions) {
-      const m = article.entities[i]!;
-      insertMention.run(seq, i, id);
-      count('name', m.canonical);
-      count('alias', article.body.slice(m.start, m.end));
-      count('type', m.type);
-      count('country', m.country);
-    }
+    for (const i of local.mentions) insertMention.run(seq, i, id);
     const upsert = statement(
       this.db,
       'INSERT INTO entity_forms (entity, kind, form, count) VALUES (?, ?, ?, ?)' +
         ' ON CONFLICT (entity, kind, form) DO UPDATE SET count = count + excluded.count',
     );
-    // Articles that state a country for the entity, one each: what its country is decided by.
-    if (local.country && !seen) count('stated', local.country);
-    for (const [key, n] of forms) upsert.run(id, ...key.split('\u0000'), n);
+    for (const [kind, form, n] of entityFormCounts(article, local, !seen)) upsert.run(id, kind, form, n);
     const insertKey = statement(this.db, 'INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)');
     for (const key of local.keys) insertKey.run(key, id);
     const insertRole = statement(

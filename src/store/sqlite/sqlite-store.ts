@@ -26,6 +26,7 @@ import { assembleRows, IN_JSON } from './rows.js';
 import { layerNames, type ArticleRow } from '../rows.js';
 import { SqliteLinkSession } from './link-session.js';
 import { SqliteLinkQueries } from './link-queries.js';
+import { withLinkFields } from '../link-rows.js';
 
 const PAGE = 200;
 /** Story states kept parsed between link batches: ~20 KB each, so ~40 MB at most. */
@@ -211,15 +212,7 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
   private listings(
     rows: readonly Pick<ArticleRow, 'seq' | 'id' | 'title' | 'published' | 'source' | 'url'>[],
   ) {
-    const links = this.links.linkFields(rows.map((r) => r.seq));
-    return rows.map((r): ArticleListing => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      source: r.source,
-      url: r.url,
-      ...links.get(r.seq)!,
-    }));
+    return withLinkFields(rows, this.links.linkFields(rows.map((r) => r.seq)));
   }
 
   exportArticles(filter: CorpusFilter = {}): AsyncIterable<StoredArticle> {
