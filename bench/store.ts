@@ -1,13 +1,14 @@
 /**
  * The store's benchmark (`npx tsx bench/store.ts [--articles N] [--runs R]`):
  *  1. ingest throughput against `analyze` on the same AEB pages in the same run (both CLI
- *     processes from dist/, alternated, medians): the store's cost is the ratio minus one;
+ *     processes from dist/, alternated, medians): the store's cost is the ratio minus one, for
+ *     `ingest --no-link` (the store alone) and for `ingest` (with the link pass at its end);
  *  2. a store of N (default 100,000) articles built from variants of the analysed AEB pages
  *     (paragraphs of several real articles recombined, their annotations moved with them) in a
  *     temp dir, never committed: bulk write rate, database bytes per article beside the JSON
  *     Lines size, search latency p50/p99 beside a LIKE scan (the peer without an index), and
  *     export rates with the process's peak memory.
- * Needs ../shared/data/extraction/aeb/html; builds dist/ first.
+ * `--articles 0` skips part 2. Needs ../shared/data/extraction/aeb/html; builds dist/ first.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -82,15 +83,28 @@ const timeCli = (args: string[]) => {
     throw new Error(`storyline ${args.join(' ')} failed: ${res.stderr}`);
   return { wall: since(t0) / 1000, cpu: childCpuSeconds() - cpu0 };
 };
-const runs: { analyze: { wall: number; cpu: number }; ingest: { wall: number; cpu: number } }[] = [];
+type Timing = { wall: number; cpu: number };
+const runs: { analyze: Timing; stored: Timing; ingest: Timing }[] = [];
 for (let r = 0; r < RUNS; r++)
   runs.push({
     analyze: timeCli(['analyze', ...(hasJobs ? ['--jobs', '2'] : []), pagesDir]),
+    // The store alone, then with the link pass that ingest runs at the end (issue: linking).
+    stored: timeCli([
+      'ingest',
+      '--jobs',
+      '2',
+      '--no-link',
+      pagesDir,
+      '--db',
+      path.join(work, `stored-${r}.db`),
+    ]),
     ingest: timeCli(['ingest', '--jobs', '2', pagesDir, '--db', path.join(work, `ingest-${r}.db`)]),
   });
 if (RUNS > 0) {
-  const cpuRatio = median(runs.map((r) => r.ingest.cpu / r.analyze.cpu));
-  const wallRatio = median(runs.map((r) => r.ingest.wall / r.analyze.wall));
+  const cost = (pick: (r: (typeof runs)[number]) => Timing) => {
+    const ratio = (k: keyof Timing) => median(runs.map((r) => pick(r)[k] / r.analyze[k]));
+    return `CPU ${((ratio('cpu') - 1) * 100).toFixed(1)}%, wall ${((ratio('wall') - 1) * 100).toFixed(1)}%`;
+  };
   const analyzeName = `storyline analyze${hasJobs ? ' --jobs 2' : ' (this build has no --jobs: sequential)'}`;
   const row = (name: string, xs: { wall: number; cpu: number }[]) =>
     `| ${name} | ${median(xs.map((x) => x.cpu)).toFixed(2)} | ${median(xs.map((x) => x.wall)).toFixed(2)} | ${(pages / median(xs.map((x) => x.wall))).toFixed(2)} |`;
@@ -106,14 +120,20 @@ if (RUNS > 0) {
   );
   console.log(
     row(
-      'storyline ingest --jobs 2, into a fresh store',
-      runs.map((r) => r.ingest),
+      'storyline ingest --jobs 2 --no-link, into a fresh store',
+      runs.map((r) => r.stored),
     ),
   );
   console.log(
-    `store cost (median of ingest/analyze pair by pair): CPU ${((cpuRatio - 1) * 100).toFixed(1)}%, wall ${((wallRatio - 1) * 100).toFixed(1)}%`,
+    row(
+      'storyline ingest --jobs 2 (linked at the end), into a fresh store',
+      runs.map((r) => r.ingest),
+    ),
   );
+  console.log(`store cost (median of ingest --no-link / analyze pair by pair): ${cost((r) => r.stored)}`);
+  console.log(`store and link pass (median of ingest / analyze pair by pair): ${cost((r) => r.ingest)}`);
 }
+if (N === 0) process.exit(0);
 
 // 2. A large store from variants: paragraphs of several analysed pages recombined.
 const variant = variantMaker(analysed);
