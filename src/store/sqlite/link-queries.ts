@@ -37,6 +37,25 @@ import { IN_JSON, inJson } from './rows.js';
 import { statement } from './statements.js';
 
 const json = (values: readonly unknown[]): string => JSON.stringify(values);
+/** The columns of `EventRow`: what an answer shows of a merged event, not the link pass's state. */
+const EVENT_COLUMNS = [
+  'id',
+  'type',
+  'mode',
+  'modality',
+  'date',
+  'reports',
+  'source_key',
+  'source_entity',
+  'source_name',
+  'source_country',
+  'target_key',
+  'target_entity',
+  'target_name',
+  'target_country',
+]
+  .map((c) => `m.${c}`)
+  .join(', ');
 
 /** Inclusive date prefixes over an event's own interval (`start`/`end` days). */
 function dateRange(from?: string, to?: string): { where: string[]; params: Record<string, string> } {
@@ -110,7 +129,7 @@ export class SqliteLinkQueries {
     ) as { idx: number; event: number }[];
     const merged = new Map(
       this.assembleEvents(
-        statement(this.db, `SELECT m.* FROM merged_events m WHERE m.id ${IN_JSON}`).all(
+        statement(this.db, `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id ${IN_JSON}`).all(
           json([...new Set(reports.map((r) => r.event))]),
         ) as EventRow[],
       ).map((e) => [e.id, e]),
@@ -172,29 +191,17 @@ export class SqliteLinkQueries {
       ...(q.type ? ['m.type = @type'] : []),
       ...range.where,
     ];
-    // Ids first (the indexes answer it alone), then the rows of the page.
-    const ids = statement(
+    const rows = statement(
       this.db,
-      `SELECT m.id FROM merged_events m WHERE ${where.join(' AND ')}${ORDER_EVENTS} LIMIT @limit`,
-    )
-      .pluck()
-      .all({
-        keys: json(keys),
-        with: json(withKeys ?? []),
-        ...(q.type ? { type: q.type } : {}),
-        ...range.params,
-        limit: q.limit ?? LIMITS.timeline,
-      }) as number[];
-    return this.assembleEvents(this.eventRows(ids), q.reportsPerEvent);
-  }
-
-  /** Merged-event rows by id, in the order of `ids`. */
-  private eventRows(ids: readonly number[]): EventRow[] {
-    const rows = statement(this.db, `SELECT * FROM merged_events WHERE id ${IN_JSON}`).all(
-      json(ids),
-    ) as EventRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
+      `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE ${where.join(' AND ')}${ORDER_EVENTS} LIMIT @limit`,
+    ).all({
+      keys: json(keys),
+      with: json(withKeys ?? []),
+      ...(q.type ? { type: q.type } : {}),
+      ...range.params,
+      limit: q.limit ?? LIMITS.timeline,
+    }) as EventRow[];
+    return this.assembleEvents(rows, q.reportsPerEvent);
   }
 
   events(filter: CorpusFilter, limit = 100, offset = 0): TimelineEvent[] {
@@ -220,7 +227,7 @@ export class SqliteLinkQueries {
       );
       params.source = filter.source;
     }
-    const sql = `SELECT m.* FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     return this.assembleEvents(
       statement(this.db, `${sql}${ORDER_EVENTS} LIMIT @limit OFFSET @offset`).all(params) as EventRow[],
     );
@@ -234,9 +241,11 @@ export class SqliteLinkQueries {
     if (!rows.length) return [];
     const reports = statement(
       this.db,
-      'SELECT event, article_id, published, modality, evidence_start, evidence_end, text FROM (' +
-        ' SELECT *, row_number() OVER (PARTITION BY event ORDER BY linked, article, idx) AS n' +
-        ` FROM event_reports WHERE event ${inJson('@events')}) WHERE n <= @per ORDER BY event, n`,
+      // Rank the reports on the index alone, then read only the rows of those listed.
+      'SELECT r.event, r.article_id, r.published, r.modality, r.evidence_start, r.evidence_end, r.text FROM (' +
+        ' SELECT article, idx, event, row_number() OVER (PARTITION BY event ORDER BY linked, article, idx) AS n' +
+        ` FROM event_reports WHERE event ${inJson('@events')}) k` +
+        ' JOIN event_reports r ON r.article = k.article AND r.idx = k.idx WHERE k.n <= @per ORDER BY k.event, k.n',
     ).all({ events: json(rows.map((r) => r.id)), per: perEvent }) as ReportRow[];
     const entities = statement(this.db, `SELECT id, name, country FROM entities WHERE id ${IN_JSON}`).all(
       json(eventEntityIds(rows)),
@@ -278,7 +287,7 @@ export class SqliteLinkQueries {
       .all(row.id) as number[];
     const events = statement(
       this.db,
-      `SELECT m.* FROM merged_events m WHERE m.id IN (SELECT r.event FROM event_reports r WHERE r.article ${IN_JSON})` +
+      `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id IN (SELECT r.event FROM event_reports r WHERE r.article ${IN_JSON})` +
         ORDER_EVENTS,
     ).all(json(seqs)) as EventRow[];
     return {
