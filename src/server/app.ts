@@ -12,6 +12,12 @@ import { registerAnalyzeRoute, type AnalyzeLimits } from './routes/analyze.js';
 import { registerCorpusRoutes } from './routes/corpus.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerEventRoutes } from './routes/events.js';
+import {
+  cachedAnswers,
+  DEFAULT_RESPONSE_CACHE,
+  ResponseCache,
+  type ResponseCacheLimits,
+} from './response-cache.js';
 import { corsFor, requireBearer, securityHeaders } from './security.js';
 import { serveWebApp } from './static.js';
 import type { ExplorerApp, ExplorerStore } from './types.js';
@@ -30,6 +36,8 @@ export interface ExplorerOptions {
   /** Where unexpected errors are reported (the CLI: one line on stderr). */
   readonly onInternalError?: (err: unknown) => void;
   readonly now?: () => Date;
+  /** Bounds of the cache of `GET /api/` answers (response-cache.ts); null turns it off. */
+  readonly responseCache?: ResponseCacheLimits | null;
 }
 
 export const DEFAULT_ANALYZE_LIMITS: AnalyzeLimits = { maxBytes: 2 * 1024 * 1024, timeoutMs: 20_000 };
@@ -59,6 +67,8 @@ export function createApp(opts: ExplorerOptions): ExplorerApp {
   });
   if (opts.cors) app.use('/api/*', corsFor(opts.cors));
   if (opts.token) app.use('/api/*', requireBearer(opts.token));
+  const cacheLimits = opts.responseCache === undefined ? DEFAULT_RESPONSE_CACHE : opts.responseCache;
+  if (cacheLimits) app.use('/api/*', cachedAnswers(opts.store, new ResponseCache(cacheLimits)));
 
   registerCorpusRoutes(app, opts.store);
   registerEntityRoutes(app, opts.store);

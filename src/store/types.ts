@@ -185,6 +185,12 @@ export interface Store {
   /** Streams stored articles in a stable order, in bounded memory. */
   exportArticles(filter?: CorpusFilter): AsyncIterable<StoredArticle>;
   stats(): Promise<StoreStats>;
+  /**
+   * A name for what the store holds now: it changes whenever a write may have changed it (from
+   * this process or another), so answers computed under one version can be reused while it holds.
+   * Null when it cannot tell (inside an open write transaction). Stores without it are never cached.
+   */
+  contentVersion?(): Promise<string | null>;
   close(): Promise<void>;
 }
 

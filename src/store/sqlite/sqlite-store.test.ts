@@ -66,4 +66,27 @@ describe('SqliteStore on disk', () => {
     store.connection.exec("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
     await store.close();
   });
+
+  it('names a new content version after a write from this or another connection', async () => {
+    const file = freshFile();
+    const store = new SqliteStore(file);
+    const v0 = await store.contentVersion();
+    expect(await store.contentVersion()).toBe(v0);
+    await store.search({ text: 'anything' });
+    expect(await store.contentVersion()).toBe(v0);
+    await store.putArticles([article('v1', 'A first version.')]);
+    const v1 = await store.contentVersion();
+    expect(v1).not.toBe(v0);
+    const other = new SqliteStore(file);
+    await other.putArticles([article('v2', 'Written by another connection.')]);
+    await other.close();
+    const v2 = await store.contentVersion();
+    expect(v2).not.toBe(v1);
+    expect([v0, v1, v2].every((v) => typeof v === 'string')).toBe(true);
+    // Inside a write transaction there is no version to trust.
+    store.connection.exec('BEGIN IMMEDIATE');
+    expect(await store.contentVersion()).toBeNull();
+    store.connection.exec('ROLLBACK');
+    await store.close();
+  });
 });

@@ -246,6 +246,19 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
     })();
   }
 
+  /**
+   * `data_version` changes when another connection commits; `total_changes()` counts the rows
+   * this connection has written (a rolled-back write counts too, which only costs a cache miss).
+   */
+  async contentVersion(): Promise<string | null> {
+    if (this.db.inTransaction) return null;
+    const { other, own } = statement(
+      this.db,
+      'SELECT (SELECT data_version FROM pragma_data_version) AS other, total_changes() AS own',
+    ).get() as { other: number; own: number };
+    return `${other}:${own}`;
+  }
+
   async linkSession<T>(fn: (session: LinkSession) => Promise<T>): Promise<T> {
     // better-sqlite3's transaction() cannot span awaits; the session's calls are synchronous
     // underneath, and nothing else uses this connection while a link batch runs.
