@@ -133,6 +133,8 @@ describe('entity, event and story routes', () => {
     expect(page.body.truncated).toBe(true);
     const threats = await getJson(app, `/api/entities/${id}/timeline?type=THREATEN`);
     expect(threats.body.events.map((e: { type: string }) => e.type)).toEqual(['THREATEN']);
+    const none = await getJson(app, `/api/entities/${id}/timeline?from=2999`);
+    expect(none).toEqual({ status: 200, body: { events: [], truncated: false } });
     expect((await getJson(app, '/api/entities/e999/timeline')).status).toBe(404);
     expect((await getJson(app, '/api/entities/e999/cooccurring')).status).toBe(404);
   });

@@ -183,7 +183,7 @@ export class PostgresLinkQueries {
     if (!isEntityId(id)) return [];
     const [row] = await PostgresLinkQueries.all<{ type: string; name: string; country: string | null }>(
       client,
-      'SELECT type, name, country FROM entities WHERE id = $1',
+      'SELECT type, name, country FROM entities WHERE id = $1 AND mentions > 0',
       [num(id)],
     );
     return actorKeys(id, row);

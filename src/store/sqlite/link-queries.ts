@@ -170,13 +170,17 @@ export class SqliteLinkQueries {
     return rows.map((r) => ({ ...r, id: `e${r.id}` }));
   }
 
-  /** The keys merged events know an entity by: itself, and its country when it is a country. */
+  /**
+   * The keys merged events know an entity by: itself, and its country when it is a country. None
+   * for an entity no article mentions any more, which `getEntity` does not know either.
+   */
   private actorKeys(id: string): string[] {
     if (!isEntityId(id)) return [];
     return actorKeys(
       id,
-      statement(this.db, 'SELECT type, name, country FROM entities WHERE id = ?').get(num(id)) as
-        { type: string; name: string; country: string | null } | undefined,
+      statement(this.db, 'SELECT type, name, country FROM entities WHERE id = ? AND mentions > 0').get(
+        num(id),
+      ) as { type: string; name: string; country: string | null } | undefined,
     );
   }
 
