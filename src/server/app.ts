@@ -63,7 +63,8 @@ export function createApp(opts: ExplorerOptions): ExplorerApp {
   app.use('*', securityHeaders());
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // On the response's own headers: c.header() after the answer would copy its body into a stream.
+    c.res.headers.set('Cache-Control', 'no-store');
   });
   if (opts.cors) app.use('/api/*', corsFor(opts.cors));
   if (opts.token) app.use('/api/*', requireBearer(opts.token));
