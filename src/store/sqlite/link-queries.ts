@@ -72,6 +72,20 @@ function dateRange(from?: string, to?: string): { where: string[]; params: Recor
   return { where, params };
 }
 
+type DatedId = { id: string; published: string | null };
+
+/**
+ * Rows listed newest first (undated last) put in date order (undated last, by id): both parts
+ * reversed, which spares SQLite a second sort of up to `LIMITS.profileArticles` rows.
+ */
+export function inDateOrder(newestFirst: readonly DatedId[]): string[] {
+  const firstUndated = newestFirst.findIndex((r) => r.published === null);
+  const cut = firstUndated < 0 ? newestFirst.length : firstUndated;
+  const dated = newestFirst.slice(0, cut).reverse();
+  const undated = newestFirst.slice(cut).reverse();
+  return [...dated, ...undated].map((r) => r.id);
+}
+
 export class SqliteLinkQueries {
   constructor(private readonly db: SqliteDb) {}
 
@@ -85,15 +99,12 @@ export class SqliteLinkQueries {
       'SELECT r.role, substr(a.published, 1, 10) AS published FROM entity_roles r JOIN articles a ON a.seq = r.article' +
         ' WHERE r.entity = ? ORDER BY a.published IS NULL, a.published, a.id, r.role',
     ).all(row.id) as { role: string; published: string | null }[];
-    const articles = statement(
+    const newest = statement(
       this.db,
-      'SELECT id FROM (SELECT a.id, a.published FROM (SELECT DISTINCT article FROM entity_mentions WHERE entity = ?) em' +
-        ' JOIN articles a ON a.seq = em.article ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?)' +
-        ' ORDER BY published IS NULL, published, id',
-    )
-      .pluck()
-      .all(row.id, LIMITS.profileArticles) as string[];
-    return entityProfile(row, aliases, roles, articles);
+      'SELECT a.id, a.published FROM articles a WHERE a.seq IN (SELECT article FROM entity_mentions WHERE entity = ?)' +
+        ' ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?',
+    ).all(row.id, LIMITS.profileArticles) as DatedId[];
+    return entityProfile(row, aliases, roles, inDateOrder(newest));
   }
 
   findEntities(name: string, limit = 20): EntityProfile[] {
