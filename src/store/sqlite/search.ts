@@ -8,6 +8,7 @@ import type { CorpusFilter, FacetCount, SearchFacets, SearchHit, SearchOptions }
 import { lead } from '../lead.js';
 import { filterSql, whereClause, type FilterSql } from './filter-sql.js';
 import type { SqliteDb } from './open.js';
+import { statement } from './statements.js';
 
 /**
  * Text search ranks at most this many hits: the most recently ingested ones. BM25 costs about a
@@ -33,41 +34,43 @@ export function searchHits(
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const { open, close } = opts.highlight ?? DEFAULT_HIGHLIGHT;
   if (!filter.text) {
-    const rows = db
-      .prepare(
-        `SELECT a.seq, a.id, a.title, a.published, a.source, a.body FROM articles a ${whereClause(where.where)}` +
-          ' ORDER BY a.published DESC, a.seq DESC LIMIT @limit OFFSET @offset',
-      )
-      .all({ ...where.params, limit, offset }) as (Hit & { body: string })[];
+    const rows = statement(
+      db,
+      `SELECT a.seq, a.id, a.title, a.published, a.source, a.body FROM articles a ${whereClause(where.where)}` +
+        ' ORDER BY a.published DESC, a.seq DESC LIMIT @limit OFFSET @offset',
+    ).all({ ...where.params, limit, offset }) as (Hit & { body: string })[];
     return rows.map(({ body, seq: _seq, ...hit }) => ({ ...hit, score: 0, snippet: lead(body) }));
   }
   const f = filterSql(filter, { key: 'f.rowid' });
   const conditions = whereClause(['articles_fts MATCH @match', ...f.where]);
   return db.transaction(() => {
-    const floor = db
-      .prepare(
-        `SELECT f.rowid AS seq FROM articles_fts f ${conditions} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`,
-      )
-      .get(f.params) as { seq: number } | undefined;
+    const floor = statement(
+      db,
+      `SELECT f.rowid AS seq FROM articles_fts f ${conditions} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`,
+    ).get(f.params) as { seq: number } | undefined;
     // A BigInt binds as INTEGER; FTS5 ignores a rowid constraint bound as a JS number (REAL).
-    const ranked = db
-      .prepare(
-        `SELECT f.rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts f ${conditions}` +
-          ' AND f.rowid >= @floor ORDER BY rank, f.rowid LIMIT @limit OFFSET @offset',
-      )
-      .all({ ...f.params, floor: BigInt(floor?.seq ?? 0), limit, offset }) as { seq: number; rank: number }[];
-    const meta = db
-      .prepare(`SELECT seq, id, title, published, source FROM articles WHERE seq ${IN_JSON}`)
-      .all(JSON.stringify(ranked.map((r) => r.seq))) as Hit[];
+    const ranked = statement(
+      db,
+      `SELECT f.rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts f ${conditions}` +
+        ' AND f.rowid >= @floor ORDER BY rank, f.rowid LIMIT @limit OFFSET @offset',
+    ).all({ ...f.params, floor: BigInt(floor?.seq ?? 0), limit, offset }) as { seq: number; rank: number }[];
+    const seqs = JSON.stringify(ranked.map((r) => r.seq));
+    const meta = statement(
+      db,
+      `SELECT seq, id, title, published, source FROM articles WHERE seq ${IN_JSON}`,
+    ).all(seqs) as Hit[];
     const bySeq = new Map(meta.map((h) => [h.seq, h]));
-    const snippet = db.prepare(
-      `SELECT snippet(articles_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS s FROM articles_fts` +
-        ' WHERE articles_fts MATCH @match AND rowid = @seq',
-    );
+    // The page's snippets in one query (json_each's values are INTEGERs, as FTS5 needs).
+    const snippets = statement(
+      db,
+      `SELECT rowid AS seq, snippet(articles_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS s FROM articles_fts` +
+        ` WHERE articles_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@seqs))`,
+    ).all({ match: f.match, open, close, seqs }) as { seq: number; s: string }[];
+    const snippetOf = new Map(snippets.map((r) => [r.seq, r.s]));
     return ranked.map(({ seq, rank }) => {
       const { seq: _seq, ...hit } = bySeq.get(seq)!;
-      const s = snippet.get({ match: f.match, open, close, seq: BigInt(seq) }) as { s: string } | undefined;
-      return { ...hit, score: Math.round(-rank * 1000) / 1000, snippet: (s?.s ?? '').replace(/\s+/g, ' ') };
+      const snippet = (snippetOf.get(seq) ?? '').replace(/\s+/g, ' ');
+      return { ...hit, score: Math.round(-rank * 1000) / 1000, snippet };
     });
   })();
 }
