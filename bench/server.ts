@@ -108,8 +108,11 @@ const TIMELINE_PAGE = { limit: 301, reportsPerEvent: 5 };
 
 /** The peer: the same store calls as our routes behind node:http alone. */
 function startPeer(store: ExplorerStore): Promise<{ server: Server; url: string }> {
-  const timelineOf = async (entity: string) =>
-    (await store.getEntity(entity)) ? store.timeline({ entity, ...TIMELINE_PAGE }) : null;
+  // As our route: the profile is read only to tell an empty timeline from an unknown entity.
+  const timelineOf = async (entity: string) => {
+    const events = await store.timeline({ entity, ...TIMELINE_PAGE });
+    return events.length || (await store.getEntity(entity)) ? events : null;
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://peer');
     const [, route, id] = url.pathname.split('/');
