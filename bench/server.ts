@@ -38,6 +38,7 @@ interface LoadJob {
 interface LoadResult {
   name: string;
   rps: number;
+  p50: number;
   p99: number;
   errors: number;
 }
@@ -67,6 +68,7 @@ async function runLoad(jobs: LoadJob[]): Promise<LoadResult[]> {
     results.push({
       name: job.name,
       rps: result.requests.average,
+      p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx,
     });
@@ -138,7 +140,7 @@ function startPeer(store: ExplorerStore): Promise<{ server: Server; url: string 
   );
 }
 
-const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ${r.errors} errors`;
+const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s, p50/p99 ${r.p50}/${r.p99} ms, ${r.errors} errors`;
 
 /** Serves `store` on loopback, ours and the peer, loads both, prints the table; false when a target is missed. */
 export async function benchServer(store: ExplorerStore): Promise<boolean> {
