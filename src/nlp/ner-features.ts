@@ -41,13 +41,20 @@ export function longShape(word: string): string {
 
 /** FNV-1a over UTF-16 units, then a final avalanche so low bits are usable as bucket ids. */
 export function hashString(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
+  return avalanche(fnvState(seed >>> 0, s));
+}
+
+/** The FNV-1a state after `s`, from `h`. */
+function fnvState(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return avalanche(h);
+  return h;
 }
+
+/** `hashString(prefix + s)`, given `state = fnvState(seed, prefix)`, without building the string. */
+const hashFrom = (state: number, s: string): number => avalanche(fnvState(state, s));
 
 function avalanche(h: number): number {
   h ^= h >>> 16;
@@ -145,6 +152,8 @@ export interface WordEntry {
 }
 
 const OFFSETS = [-2, -1, 0, 1, 2] as const;
+/** The hash state after each offset's prefix `${o}|`. */
+const OFFSET_STATES = OFFSETS.map((o) => fnvState(0x811c9dc5, `${o}|`));
 
 /**
  * Word forms the cache keeps (docs/limits.md): an entry with its decoders' score rows is ~4 KB,
@@ -190,22 +199,23 @@ export class WordFeatureCache {
     const dict = this.res.englishWords ? `dict=${this.res.englishWords.get(lower) ?? '-'}` : undefined;
     const capitalised = /^[A-Z]/.test(word);
     const cap = capitalised ? 'X' : 'x';
-    const perOffset = OFFSETS.map((o) => {
-      const f: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
-      for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
-      if (cl.length === 0) f.push('c=none');
-      if (Math.abs(o) <= 1 && !unseen) f.push(`w=${word}`);
-      if (dict && Math.abs(o) <= 1) f.push(`${dict},${cap}`);
-      if (o === 0) {
-        f.push(`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`);
-        for (let n = 1; n <= 4 && n <= lower.length; n++) {
-          f.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);
-        }
-        if (/^[A-Z]\.$/.test(word)) f.push('initial');
-        if (/[A-Z].*\./.test(word)) f.push('caps-dot');
-        if (/-/.test(word)) f.push('hyphen');
-      }
-      return f.map((s) => hashString(`${o}|${s}`) | 0);
+    // Each feature string is built once and hashed from each offset's prefix state (the ids are
+    // those of hashString(`${o}|${feature}`)), in the order training gave them.
+    const all: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
+    for (let g = 0; g < cl.length; g++) all.push(`${cols[g]}=${cl[g]}`);
+    if (cl.length === 0) all.push('c=none');
+    const near: string[] = unseen ? [] : [`w=${word}`];
+    if (dict) near.push(`${dict},${cap}`);
+    const centre = [`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`];
+    for (let n = 1; n <= 4 && n <= lower.length; n++)
+      centre.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);
+    if (/^[A-Z]\.$/.test(word)) centre.push('initial');
+    if (/[A-Z].*\./.test(word)) centre.push('caps-dot');
+    if (/-/.test(word)) centre.push('hyphen');
+    const perOffset = OFFSETS.map((o, k) => {
+      const state = OFFSET_STATES[k]!;
+      const f = o === 0 ? [...all, ...near, ...centre] : Math.abs(o) === 1 ? [...all, ...near] : all;
+      return f.map((feature) => hashFrom(state, feature) | 0);
     });
     // One buffer for the five offsets (views into it): one allocation per word, not five.
     const ids = Int32Array.from(perOffset.flat());
