@@ -94,7 +94,12 @@ export interface GazetteerPhrase {
 
 /** Lower-cased phrases (space-joined words) -> their types ("LOC", "ORG", "NORP", "PER"). */
 export interface Gazetteer {
-  readonly byFirstWord: ReadonlyMap<string, readonly GazetteerPhrase[]>;
+  /**
+   * The phrases starting with each word, in the order given; a word that starts only one
+   * phrase, of that word alone (most of the 84,000), maps to the phrase's two ids: a phrase
+   * object and a word list apiece cost 15 MB of heap the collector marks again and again.
+   */
+  readonly byFirstWord: ReadonlyMap<string, Int32Array | readonly GazetteerPhrase[]>;
   /** Lower-case words that head or end organisation names ("bank", "party", "fc"). */
   readonly orgWords?: ReadonlySet<string>;
 }
@@ -103,11 +108,12 @@ export function buildGazetteer(
   entries: Iterable<readonly [string, string]>,
   orgWords?: Iterable<string>,
 ): Gazetteer {
-  const byFirstWord = new Map<string, GazetteerPhrase[]>();
+  const byFirstWord = new Map<string, Int32Array | GazetteerPhrase[]>();
   const seen = new Set<string>();
   // A phrase's ids depend only on its length and type, so phrases share them (a gazetteer of
   // 100k names would otherwise hold 100k small typed arrays).
   const idsByShape = new Map<string, Int32Array>();
+  const typeOfIds = new Map<Int32Array, string>();
   for (const [phrase, type] of entries) {
     const words = phrase
       .toLowerCase()
@@ -127,10 +133,16 @@ export function buildGazetteer(
         ids[2 * k + 1] = hashString(`gzt=${type}`) | 0;
       }
       idsByShape.set(shape, ids);
+      typeOfIds.set(ids, type);
     }
     const list = byFirstWord.get(first);
-    if (list) list.push({ words, type, ids });
-    else byFirstWord.set(first, [{ words, type, ids }]);
+    if (!list) byFirstWord.set(first, words.length === 1 ? ids : [{ words, type, ids }]);
+    else if (list instanceof Int32Array)
+      byFirstWord.set(first, [
+        { words: [first], type: typeOfIds.get(list)!, ids: list },
+        { words, type, ids },
+      ]);
+    else list.push({ words, type, ids });
   }
   return { byFirstWord, orgWords: orgWords ? new Set(orgWords) : undefined };
 }
@@ -258,6 +270,10 @@ export function gazetteerIds(
       if (!startsUpper(words[i]!)) continue;
       const cands = gaz.byFirstWord.get(lowers[i]!);
       if (!cands) continue;
+      if (cands instanceof Int32Array) {
+        (out[i] ??= []).push(cands[0]!, cands[1]!);
+        continue;
+      }
       for (const { words: phrase, ids } of cands) {
         if (phrase.length > n - i) continue;
         let ok = true;
