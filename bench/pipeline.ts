@@ -4,7 +4,9 @@
  * the same run. Prints ms per page for each stage (extraction, then each stage of the standard
  * pipeline, in-process), and pages/s of the whole pipeline through `analyzeRaws` at --jobs 1
  * (in-process) and --jobs 2 (worker threads; "total" counts the workers' start-up and model
- * loading, "steady" runs from the first document out to the last). Rounds alternate peer and
+ * loading, as one `storyline analyze` run does; "steady" runs from the first document out to the
+ * last; "pool kept" runs in a `DocPool` the caller keeps across calls, started and warmed once
+ * before the rounds as the in-process runs are, as a server or a queue worker does). Rounds alternate peer and
  * ours; medians over rounds, ratios per round then their median. CPU ms per page (all threads)
  * is printed beside, since on shared cores wall-clock speed-ups depend on what else runs.
  *
@@ -37,7 +39,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < newest(path.join(repo, 'src'
 const { ok } = await import('../dist/doc/index.js');
 const { extractDoc } = await import('../dist/extract/index.js');
 const { rawFromBytes } = await import('../dist/ingest/index.js');
-const { analyzeRaws, limitHeapGrowth, standardStages } = await import('../dist/pipeline/index.js');
+const { analyzeRaws, DocPool, limitHeapGrowth, standardStages } = await import('../dist/pipeline/index.js');
 type Doc = import('../dist/doc/index.js').Doc;
 type Result<T> = import('../dist/doc/index.js').Result<T>;
 type RawArticle = import('../dist/ingest/index.js').RawArticle;
@@ -114,14 +116,19 @@ async function* stream(): AsyncGenerator<Result<RawArticle>> {
   for (const raw of raws) yield ok(raw);
 }
 
-/** Pages/s of `analyzeRaws` at `jobs`: over the whole call, and from the first result to the last. */
-async function whole(jobs: number): Promise<{ total: number; steady: number; cpu: number; failed: number }> {
+type DocPool = InstanceType<typeof DocPool>;
+
+/** Pages/s of `analyzeRaws` at `jobs` (or in `pool`): over the whole call, and from the first result to the last. */
+async function whole(
+  jobs: number,
+  pool?: DocPool,
+): Promise<{ total: number; steady: number; cpu: number; failed: number }> {
   const t = performance.now();
   const c = process.cpuUsage();
   let first = 0;
   let n = 0;
   let failed = 0;
-  for await (const result of analyzeRaws(stream(), { jobs })) {
+  for await (const result of analyzeRaws(stream(), { jobs, pool })) {
     if (n++ === 0) first = performance.now();
     if (!result.ok && result.error.code === 'E_STAGE') failed++;
   }
@@ -132,6 +139,8 @@ async function whole(jobs: number): Promise<{ total: number; steady: number; cpu
 
 console.log(`bench/pipeline: ${pages} AEB pages, ${ROUNDS} rounds`);
 await whole(1); // models loaded, code warmed, before anything is timed
+const kept = new DocPool(2, {});
+await whole(2, kept); // the kept pool's workers started, their models loaded, their code warmed
 
 const rounds: {
   peer: number;
@@ -139,23 +148,26 @@ const rounds: {
   one: number;
   two: number;
   twoSteady: number;
-  cpu: [number, number, number];
+  twoKept: number;
+  cpu: [number, number, number, number];
 }[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   const peer = readabilityAlone();
   const stageMs = perStage();
   const one = await whole(1);
   const two = await whole(2);
+  const twoKept = await whole(2, kept);
   rounds.push({
     peer: peer.rate,
     stages: stageMs,
     one: one.total,
     two: two.total,
     twoSteady: two.steady,
-    cpu: [peer.cpu, one.cpu, two.cpu],
+    twoKept: twoKept.total,
+    cpu: [peer.cpu, one.cpu, two.cpu, twoKept.cpu],
   });
   console.log(
-    `round ${r + 1}: Readability alone ${peer.rate.toFixed(1)} pages/s; ours --jobs 1 ${one.total.toFixed(1)}, --jobs 2 ${two.total.toFixed(1)} (steady ${two.steady.toFixed(1)})${one.failed + two.failed ? `; stage failures ${one.failed + two.failed}` : ''}`,
+    `round ${r + 1}: Readability alone ${peer.rate.toFixed(1)} pages/s; ours --jobs 1 ${one.total.toFixed(1)}, --jobs 2 ${two.total.toFixed(1)} (steady ${two.steady.toFixed(1)}, pool kept ${twoKept.total.toFixed(1)})${one.failed + two.failed + twoKept.failed ? `; stage failures ${one.failed + two.failed + twoKept.failed}` : ''}`,
   );
 }
 
@@ -201,3 +213,10 @@ row(
   rounds.map((r) => r.twoSteady),
   null,
 );
+row(
+  'storyline --jobs 2 (pool kept)',
+  rounds.map((r) => r.twoKept),
+  cpu(3),
+  1.8,
+);
+await kept.close();

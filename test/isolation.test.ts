@@ -107,6 +107,17 @@ describe('worker threads', () => {
     expect(two).toEqual(one);
   });
 
+  it("runs in the caller's pool, left open for the next call", async () => {
+    const one = await collect(analyzeRaws(stream(...many), { jobs: 1 }));
+    const pool = new DocPool(2, {});
+    try {
+      expect(await collect(analyzeRaws(stream(...many), { pool }))).toEqual(one);
+      expect(await collect(analyzeRaws(stream(...many.slice(2)), { pool }))).toEqual(one.slice(2));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses a custom pipeline, which cannot cross to a worker', async () => {
     await expect(
       collect(analyzeRaws(stream(raw('one')), { jobs: 2, pipeline: compose([brittle]) })),

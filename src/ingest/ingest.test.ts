@@ -96,6 +96,21 @@ describe('checkEnglish', () => {
   ])('%j -> %s', (text, english) => {
     expect(checkEnglish(text).english).toBe(english);
   });
+
+  it('counts letters by code point, and Latin-script characters that are not letters as Latin', () => {
+    const cyrillic = 'д'.repeat(40);
+    expect(checkEnglish(`${cyrillic} ${'a'.repeat(30)}`)).toEqual({
+      english: false,
+      reason: '57% of letters are not Latin script',
+    });
+    // Roman numeral XII (Latin script, not a letter) adds to the Latin count only: 34 or 35 of 70.
+    expect(checkEnglish(`${cyrillic} ${'a'.repeat(30)} ${'\u216b'.repeat(4)}`).english).toBe(false);
+    expect(checkEnglish(`${cyrillic} ${'a'.repeat(30)} ${'\u216b'.repeat(5)}`).english).toBe(true);
+    // An astral letter (mathematical bold A, Common script) is one letter, not two.
+    expect(checkEnglish(`${'\u{1d400}'.repeat(40)} ${'a'.repeat(30)}`)).toMatchObject({
+      reason: '57% of letters are not Latin script',
+    });
+  });
 });
 
 describe('readInputs', () => {

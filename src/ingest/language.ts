@@ -18,10 +18,39 @@ export type LanguageVerdict = { english: true } | { english: false; reason: stri
 /** Too little text to judge is given the benefit of the doubt. */
 const MIN_WORDS = 20;
 
+const LETTER = /^\p{L}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * Letters and Latin-script characters of `s`, counted by code point as `/\p{L}/gu` and
+ * `/\p{Script=Latin}/gu` match them, without an array of every match (ASCII, most of an
+ * English text, is classified directly: its only Latin characters are its letters).
+ */
+function scriptCounts(s: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c)) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (LETTER.test(ch)) letters++;
+    if (LATIN.test(ch)) latin++;
+  }
+  return { letters, latin };
+}
+
 export function checkEnglish(text: string): LanguageVerdict {
   const sample = text.slice(0, 20_000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { letters, latin } = scriptCounts(sample);
   if (letters >= 40 && latin / letters < 0.5)
     return {
       english: false,

@@ -41,13 +41,20 @@ export function longShape(word: string): string {
 
 /** FNV-1a over UTF-16 units, then a final avalanche so low bits are usable as bucket ids. */
 export function hashString(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
+  return avalanche(fnvState(seed >>> 0, s));
+}
+
+/** The FNV-1a state after `s`, from `h`. */
+function fnvState(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return avalanche(h);
+  return h;
 }
+
+/** `hashString(prefix + s)`, given `state = fnvState(seed, prefix)`, without building the string. */
+const hashFrom = (state: number, s: string): number => avalanche(fnvState(state, s));
 
 function avalanche(h: number): number {
   h ^= h >>> 16;
@@ -87,7 +94,12 @@ export interface GazetteerPhrase {
 
 /** Lower-cased phrases (space-joined words) -> their types ("LOC", "ORG", "NORP", "PER"). */
 export interface Gazetteer {
-  readonly byFirstWord: ReadonlyMap<string, readonly GazetteerPhrase[]>;
+  /**
+   * The phrases starting with each word, in the order given; a word that starts only one
+   * phrase, of that word alone (most of the 84,000), maps to the phrase's two ids: a phrase
+   * object and a word list apiece cost 15 MB of heap the collector marks again and again.
+   */
+  readonly byFirstWord: ReadonlyMap<string, Int32Array | readonly GazetteerPhrase[]>;
   /** Lower-case words that head or end organisation names ("bank", "party", "fc"). */
   readonly orgWords?: ReadonlySet<string>;
 }
@@ -96,11 +108,12 @@ export function buildGazetteer(
   entries: Iterable<readonly [string, string]>,
   orgWords?: Iterable<string>,
 ): Gazetteer {
-  const byFirstWord = new Map<string, GazetteerPhrase[]>();
+  const byFirstWord = new Map<string, Int32Array | GazetteerPhrase[]>();
   const seen = new Set<string>();
   // A phrase's ids depend only on its length and type, so phrases share them (a gazetteer of
   // 100k names would otherwise hold 100k small typed arrays).
   const idsByShape = new Map<string, Int32Array>();
+  const typeOfIds = new Map<Int32Array, string>();
   for (const [phrase, type] of entries) {
     const words = phrase
       .toLowerCase()
@@ -120,10 +133,16 @@ export function buildGazetteer(
         ids[2 * k + 1] = hashString(`gzt=${type}`) | 0;
       }
       idsByShape.set(shape, ids);
+      typeOfIds.set(ids, type);
     }
     const list = byFirstWord.get(first);
-    if (list) list.push({ words, type, ids });
-    else byFirstWord.set(first, [{ words, type, ids }]);
+    if (!list) byFirstWord.set(first, words.length === 1 ? ids : [{ words, type, ids }]);
+    else if (list instanceof Int32Array)
+      byFirstWord.set(first, [
+        { words: [first], type: typeOfIds.get(list)!, ids: list },
+        { words, type, ids },
+      ]);
+    else list.push({ words, type, ids });
   }
   return { byFirstWord, orgWords: orgWords ? new Set(orgWords) : undefined };
 }
@@ -145,6 +164,8 @@ export interface WordEntry {
 }
 
 const OFFSETS = [-2, -1, 0, 1, 2] as const;
+/** The hash state after each offset's prefix `${o}|`. */
+const OFFSET_STATES = OFFSETS.map((o) => fnvState(0x811c9dc5, `${o}|`));
 
 /**
  * Word forms the cache keeps (docs/limits.md): an entry with its decoders' score rows is ~4 KB,
@@ -190,22 +211,23 @@ export class WordFeatureCache {
     const dict = this.res.englishWords ? `dict=${this.res.englishWords.get(lower) ?? '-'}` : undefined;
     const capitalised = /^[A-Z]/.test(word);
     const cap = capitalised ? 'X' : 'x';
-    const perOffset = OFFSETS.map((o) => {
-      const f: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
-      for (let g = 0; g < cl.length; g++) f.push(`${cols[g]}=${cl[g]}`);
-      if (cl.length === 0) f.push('c=none');
-      if (Math.abs(o) <= 1 && !unseen) f.push(`w=${word}`);
-      if (dict && Math.abs(o) <= 1) f.push(`${dict},${cap}`);
-      if (o === 0) {
-        f.push(`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`);
-        for (let n = 1; n <= 4 && n <= lower.length; n++) {
-          f.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);
-        }
-        if (/^[A-Z]\.$/.test(word)) f.push('initial');
-        if (/[A-Z].*\./.test(word)) f.push('caps-dot');
-        if (/-/.test(word)) f.push('hyphen');
-      }
-      return f.map((s) => hashString(`${o}|${s}`) | 0);
+    // Each feature string is built once and hashed from each offset's prefix state (the ids are
+    // those of hashString(`${o}|${feature}`)), in the order training gave them.
+    const all: string[] = unseen ? [`ss=${ss}`] : [`l=${lower}`, `ss=${ss}`];
+    for (let g = 0; g < cl.length; g++) all.push(`${cols[g]}=${cl[g]}`);
+    if (cl.length === 0) all.push('c=none');
+    const near: string[] = unseen ? [] : [`w=${word}`];
+    if (dict) near.push(`${dict},${cap}`);
+    const centre = [`ls=${longShape(word)}`, `len=${Math.min(word.length, 8)}`];
+    for (let n = 1; n <= 4 && n <= lower.length; n++)
+      centre.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);
+    if (/^[A-Z]\.$/.test(word)) centre.push('initial');
+    if (/[A-Z].*\./.test(word)) centre.push('caps-dot');
+    if (/-/.test(word)) centre.push('hyphen');
+    const perOffset = OFFSETS.map((o, k) => {
+      const state = OFFSET_STATES[k]!;
+      const f = o === 0 ? [...all, ...near, ...centre] : Math.abs(o) === 1 ? [...all, ...near] : all;
+      return f.map((feature) => hashFrom(state, feature) | 0);
     });
     // One buffer for the five offsets (views into it): one allocation per word, not five.
     const ids = Int32Array.from(perOffset.flat());
@@ -248,6 +270,10 @@ export function gazetteerIds(
       if (!startsUpper(words[i]!)) continue;
       const cands = gaz.byFirstWord.get(lowers[i]!);
       if (!cands) continue;
+      if (cands instanceof Int32Array) {
+        (out[i] ??= []).push(cands[0]!, cands[1]!);
+        continue;
+      }
       for (const { words: phrase, ids } of cands) {
         if (phrase.length > n - i) continue;
         let ok = true;

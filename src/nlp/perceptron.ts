@@ -5,12 +5,14 @@
  * installed package offers a trainable sequence classifier, and the algorithm is fifty lines.
  */
 
+import { FeatureTable, type FeatureParts } from './feature-table.js';
+
 /**
  * Run-time weights, packed for cache locality: `index` maps a feature to `start * 64 + count`,
  * the span of its (class id, weight) pairs in `cls` and `w`.
  */
 export interface PackedWeights {
-  readonly index: ReadonlyMap<string, number>;
+  readonly index: FeatureTable;
   readonly cls: Uint8Array;
   readonly w: Float32Array;
 }
@@ -25,16 +27,16 @@ export function packWeights(
   const total = entries.reduce((n, [, row]) => n + row.cls.length, 0);
   const cls = new Uint8Array(total);
   const w = new Float32Array(total);
-  const index = new Map<string, number>();
+  const index: [string, number][] = [];
   let at = 0;
   for (const [feature, row] of entries) {
-    index.set(feature, at * 64 + row.cls.length);
+    index.push([feature, at * 64 + row.cls.length]);
     for (let k = 0; k < row.cls.length; k++, at++) {
       cls[at] = row.cls[k]!;
       w[at] = row.w[k]!;
     }
   }
-  return { index, cls, w };
+  return { index: new FeatureTable(index), cls, w };
 }
 
 /** Adds the weights of one feature into `out` from `offset` (class k at `offset + k`). */
@@ -44,8 +46,21 @@ export function addFeatureWeights(
   out: Float64Array,
   offset = 0,
 ): void {
-  const entry = weights.index.get(feature);
-  if (entry === undefined) return;
+  addEntryWeights(weights, weights.index.find(feature, ''), out, offset);
+}
+
+/** `addFeatureWeights` of the feature `parts` spell, without building its string. */
+export function addPartsWeights(
+  weights: PackedWeights,
+  [prefix, a, b]: FeatureParts,
+  out: Float64Array,
+  offset = 0,
+): void {
+  addEntryWeights(weights, weights.index.find(prefix, a, b), out, offset);
+}
+
+function addEntryWeights(weights: PackedWeights, entry: number, out: Float64Array, offset: number): void {
+  if (entry < 0) return;
   const start = Math.floor(entry / 64);
   const end = start + (entry % 64);
   for (let k = start; k < end; k++) out[offset + weights.cls[k]!]! += weights.w[k]!;

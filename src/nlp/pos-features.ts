@@ -4,6 +4,8 @@
  * left. Shared by training (scripts/train-pos.ts) and tagging, so both see the same strings.
  */
 
+import { joinFeature, type FeatureParts } from './feature-table.js';
+
 const START = ['-START-', '-START2-'];
 const END = ['-END-', '-END2-'];
 
@@ -91,41 +93,63 @@ export function posFeatures(
  * weights of each part once and reuse them: a word's own features, a neighbour's as seen from
  * `offset` (-2, -1, +1, +2; padding markers outside the sentence), the tag pair, and the rest.
  * Together they are exactly `posFeatures` (checked in pos.test.ts), which keeps its own list in
- * the order the shipped model was trained with, so retraining reproduces it.
+ * the order the shipped model was trained with, so retraining reproduces it. Each is given in
+ * parts (`FeatureParts`), which the tagger looks up without joining; `...Features` join them.
  */
-export function ownFeatures(word: string, norm: string, shape: string): string[] {
+export function ownFeatureParts(word: string, norm: string, shape: string): FeatureParts[] {
   const lower = word.toLowerCase();
   return [
-    'b',
-    `s ${word.slice(-3)}`,
-    `s1 ${lower.slice(-1)}`,
-    `s2 ${lower.slice(-2)}`,
-    `s4 ${lower.slice(-4)}`,
-    `p3 ${lower.slice(0, 3)}`,
-    `W ${word}`,
-    `p ${word[0]}`,
-    `h ${shape}`,
-    `w ${norm}`,
+    ['b', ''],
+    ['s ', word.slice(-3)],
+    ['s1 ', lower.slice(-1)],
+    ['s2 ', lower.slice(-2)],
+    ['s4 ', lower.slice(-4)],
+    ['p3 ', lower.slice(0, 3)],
+    ['W ', word],
+    ['p ', String(word[0])],
+    ['h ', shape],
+    ['w ', norm],
   ];
 }
 
 /** A neighbour's features; `shape` is '^' or '$' for the padding just outside the sentence. */
-export function neighbourFeatures(offset: -2 | -1 | 1 | 2, norm: string, shape: string): string[] {
-  if (offset === -2) return [`w-2 ${norm}`];
-  if (offset === 2) return [`w+2 ${norm}`];
+export function neighbourFeatureParts(offset: -2 | -1 | 1 | 2, norm: string, shape: string): FeatureParts[] {
+  if (offset === -2) return [['w-2 ', norm]];
+  if (offset === 2) return [['w+2 ', norm]];
   const side = offset === -1 ? '-1' : '+1';
-  return [`h${side} ${shape}`, `w${side} ${norm}`, `s${side} ${norm.slice(-3)}`];
+  return [
+    [`h${side} `, shape],
+    [`w${side} `, norm],
+    [`s${side} `, norm.slice(-3)],
+  ];
 }
 
-export const tagFeatures = (prev: string, prev2: string): string[] => [`t ${prev}`, `tt ${prev} ${prev2}`];
+export const tagFeatureParts = (prev: string, prev2: string): FeatureParts[] => [
+  ['t ', prev],
+  ['tt ', prev, prev2],
+];
 
 /** Features of word `i` that read both its neighbours or a tag with a word. */
-export function pairFeatures(i: number, context: PosContext, prev: string): string[] {
+export function pairFeatureParts(i: number, context: PosContext, prev: string): FeatureParts[] {
   const norm = context.norm;
   const cur = norm[i + 2]!;
   const next = norm[i + 3]!;
-  return [`tw+1 ${prev} ${next}`, `ww ${norm[i + 1]!} ${cur}`, `w+ ${cur} ${next}`, `tw ${prev} ${cur}`];
+  return [
+    ['tw+1 ', prev, next],
+    ['ww ', norm[i + 1]!, cur],
+    ['w+ ', cur, next],
+    ['tw ', prev, cur],
+  ];
 }
+
+export const ownFeatures = (word: string, norm: string, shape: string): string[] =>
+  ownFeatureParts(word, norm, shape).map(joinFeature);
+export const neighbourFeatures = (offset: -2 | -1 | 1 | 2, norm: string, shape: string): string[] =>
+  neighbourFeatureParts(offset, norm, shape).map(joinFeature);
+export const tagFeatures = (prev: string, prev2: string): string[] =>
+  tagFeatureParts(prev, prev2).map(joinFeature);
+export const pairFeatures = (i: number, context: PosContext, prev: string): string[] =>
+  pairFeatureParts(i, context, prev).map(joinFeature);
 
 /** The padding markers: norm of the positions -2, -1, n and n+1 around a sentence of n words. */
 export const PADDING = { before: START, after: END } as const;

@@ -6,6 +6,7 @@
  * It works on bytes, not a decoded string, so the feature names are fresh strings rather than
  * slices that would keep the whole file's text alive.
  */
+import { FeatureTable } from './feature-table.js';
 import { MAX_CLASSES, type PackedWeights } from './perceptron.js';
 
 /** Growable pair of typed arrays for (class, weight) entries. */
@@ -114,7 +115,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Scans the weights object `{"feature":[cls,w,cls,w,...],...}` at the cursor. */
 function scanWeights(s: Scanner): PackedWeights {
-  const index = new Map<string, number>();
+  const index: [string, number][] = [];
   const pairs = new PairBuffer();
   s.expect(OPEN_BRACE, '"{"');
   if (s.peek() === CLOSE_BRACE) s.i++;
@@ -137,13 +138,17 @@ function scanWeights(s: Scanner): PackedWeights {
         }
       const count = pairs.length - first;
       if (count > MAX_CLASSES) s.fail(`at most ${MAX_CLASSES} classes for "${feature}"`);
-      index.set(feature, first * 64 + count);
+      index.push([feature, first * 64 + count]);
       const next = s.peek();
       s.i++;
       if (next === CLOSE_BRACE) break;
       if (next !== COMMA) s.fail('"," or "}"');
     }
-  return { index, cls: pairs.cls.slice(0, pairs.length), w: pairs.w.slice(0, pairs.length) };
+  return {
+    index: new FeatureTable(index),
+    cls: pairs.cls.slice(0, pairs.length),
+    w: pairs.w.slice(0, pairs.length),
+  };
 }
 
 /** The model's JSON as its header (everything but `weights`, parsed) and its packed weights. */

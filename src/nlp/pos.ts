@@ -6,14 +6,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { addFeatureWeights, bestClass, packWeights, type PackedWeights } from './perceptron.js';
+import { addPartsWeights, bestClass, packWeights, type PackedWeights } from './perceptron.js';
+import type { FeatureParts } from './feature-table.js';
 import {
-  neighbourFeatures,
+  neighbourFeatureParts,
   normalizeWord,
-  ownFeatures,
+  ownFeatureParts,
   PADDING,
-  pairFeatures,
-  tagFeatures,
+  pairFeatureParts,
+  tagFeatureParts,
   wordShape,
   type PosContext,
 } from './pos-features.js';
@@ -100,8 +101,8 @@ export function createPosTagger(model: PosModel): PosTagger {
   const padding = new Map<string, Float64Array>();
   /** At most (tags + 2)^2 pairs: bounded by the model. */
   const tagPairs = new Map<string, Float64Array>();
-  const sum = (features: readonly string[], out: Float64Array, offset: number): void => {
-    for (const f of features) addFeatureWeights(model.weights, f, out, offset);
+  const sum = (features: readonly FeatureParts[], out: Float64Array, offset: number): void => {
+    for (const f of features) addPartsWeights(model.weights, f, out, offset);
   };
   const formScores = (word: string): Float64Array => {
     let v = forms.get(word);
@@ -109,8 +110,8 @@ export function createPosTagger(model: PosModel): PosTagger {
       v = new Float64Array(5 * width);
       const norm = normalizeWord(word);
       const shape = wordShape(word);
-      sum(ownFeatures(word, norm, shape), v, 0);
-      OFFSETS.forEach((o, k) => sum(neighbourFeatures(o, norm, shape), v!, (k + 1) * width));
+      sum(ownFeatureParts(word, norm, shape), v, 0);
+      OFFSETS.forEach((o, k) => sum(neighbourFeatureParts(o, norm, shape), v!, (k + 1) * width));
       forms.set(word, v);
     }
     return v;
@@ -127,7 +128,7 @@ export function createPosTagger(model: PosModel): PosTagger {
     let v = padding.get(key);
     if (!v) {
       v = new Float64Array(width);
-      sum(neighbourFeatures(o, norm, j < 0 ? '^' : '$'), v, 0);
+      sum(neighbourFeatureParts(o, norm, j < 0 ? '^' : '$'), v, 0);
       padding.set(key, v);
     }
     return [v, 0];
@@ -154,10 +155,10 @@ export function createPosTagger(model: PosModel): PosTagger {
           let pair = tagPairs.get(pairKey);
           if (!pair) {
             tagPairs.set(pairKey, (pair = new Float64Array(width)));
-            sum(tagFeatures(prev, prev2), pair, 0);
+            sum(tagFeatureParts(prev, prev2), pair, 0);
           }
           add(pair, 0);
-          sum(pairFeatures(i, context, prev), scores, 0);
+          sum(pairFeatureParts(i, context, prev), scores, 0);
           tag = model.tags[bestClass(scores)]!;
         }
         out.push(tag);

@@ -33,10 +33,13 @@ const MAIN_STACK_MB = 1;
 export class DocPool {
   readonly #pool: Piscina<WorkerTask, Result<Doc>>;
   readonly #opts: WorkerOptions;
+  /** Worker threads at most. */
+  readonly threads: number;
 
   /** `worker` is the module whose default export runs one task (tests give their own). */
   constructor(threads: number, opts: WorkerOptions, worker: URL = DEFAULT_WORKER) {
     this.#opts = opts;
+    this.threads = threads;
     this.#pool = new Piscina({
       filename: worker.href,
       execArgv: execArgvFor(worker),

@@ -4,8 +4,8 @@
  */
 import type { Doc, Result } from '../doc/index.js';
 import type { RawArticle } from '../ingest/raw-article.js';
-import type { ExtractOptions } from '../extract/index.js';
-import { analyzeRaw } from './analyze.js';
+import type { ExtractOptions } from '../extract/extract-doc.js';
+import { analyzeRaw } from './analyze-one.js';
 
 /** What a worker may be told: plain data only (no functions cross the thread boundary). */
 export type WorkerOptions = Pick<ExtractOptions, 'noClean' | 'published' | 'anyLanguage'>;
