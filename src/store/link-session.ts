@@ -12,6 +12,7 @@ import type {
   MergedEventCandidate,
 } from '../link/index.js';
 import type { StoryState, StoryVector } from '../link/index.js';
+import type { StoredArticle } from './types.js';
 
 export interface PendingArticle {
   /** The stored version's key (`articles.seq`). */
@@ -90,6 +91,35 @@ export interface LinkSession {
   /** Records the article as linked (it leaves the queue). */
   finish(seq: number, links: ArticleLinkRow): Promise<void>;
 }
+
+/** A stored article as the link pass reads it. */
+export const pendingArticle = (seq: number, a: StoredArticle): PendingArticle => ({
+  seq,
+  article: {
+    id: a.id,
+    title: a.title,
+    published: a.published,
+    source: a.source,
+    body: a.body,
+    entities: a.entities ?? [],
+    events: a.events ?? [],
+  },
+});
+
+/** Duplicate candidates from their rows (`duplicate_of`: the candidate's own original). */
+export const duplicateCandidate = (r: {
+  seq: number;
+  id: string;
+  published: string | null;
+  body: string;
+  duplicate_of: number | null;
+}): DuplicateCandidate => ({
+  seq: r.seq,
+  originalSeq: r.duplicate_of,
+  id: r.id,
+  published: r.published,
+  body: r.body,
+});
 
 /**
  * The name forms one article adds to an entity (`entity_forms`): its mentions' canonical forms

@@ -23,7 +23,7 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
-import { entityFormCounts } from '../link-session.js';
+import { duplicateCandidate, entityFormCounts, pendingArticle } from '../link-session.js';
 import { query, type PgClient } from './connect.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
@@ -70,18 +70,7 @@ export class PostgresLinkSession implements LinkSession {
         ' ORDER BY a.published IS NULL, a.published, a.id LIMIT $1',
       [limit],
     );
-    return (await assembleArticles(this.client, rows)).map((a, i) => ({
-      seq: rows[i]!.seq,
-      article: {
-        id: a.id,
-        title: a.title,
-        published: a.published,
-        source: a.source,
-        body: a.body,
-        entities: a.entities ?? [],
-        events: a.events ?? [],
-      },
-    }));
+    return (await assembleArticles(this.client, rows)).map((a, i) => pendingArticle(rows[i]!.seq, a));
   }
 
   async clear(seq: number): Promise<void> {
@@ -146,13 +135,7 @@ export class PostgresLinkSession implements LinkSession {
         ' LEFT JOIN article_links l ON l.article = a.seq ORDER BY a.seq',
       [bands, seq],
     );
-    return rows.map((r) => ({
-      seq: r.seq,
-      originalSeq: r.duplicate_of,
-      id: r.id,
-      published: r.published,
-      body: r.body,
-    }));
+    return rows.map(duplicateCandidate);
   }
 
   async storyOf(seq: number): Promise<string | null> {

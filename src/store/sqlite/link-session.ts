@@ -22,7 +22,7 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
-import { entityFormCounts } from '../link-session.js';
+import { duplicateCandidate, entityFormCounts, pendingArticle } from '../link-session.js';
 import type { SqliteDb } from './open.js';
 import { assembleRows, IN_JSON } from './rows.js';
 import type { ArticleRow } from '../rows.js';
@@ -65,18 +65,7 @@ export class SqliteLinkSession implements LinkSession {
       'SELECT a.* FROM link_queue q JOIN articles a ON a.seq = q.article' +
         ' ORDER BY a.published IS NULL, a.published, a.id LIMIT ?',
     ).all(limit) as ArticleRow[];
-    return assembleRows(this.db, rows).map((a, i) => ({
-      seq: rows[i]!.seq,
-      article: {
-        id: a.id,
-        title: a.title,
-        published: a.published,
-        source: a.source,
-        body: a.body,
-        entities: a.entities ?? [],
-        events: a.events ?? [],
-      },
-    }));
+    return assembleRows(this.db, rows).map((a, i) => pendingArticle(rows[i]!.seq, a));
   }
 
   async clear(seq: number): Promise<void> {
@@ -146,13 +135,7 @@ export class SqliteLinkSession implements LinkSession {
         body: string;
         duplicate_of: number | null;
       }[]
-    ).map((r) => ({
-      seq: r.seq,
-      originalSeq: r.duplicate_of,
-      id: r.id,
-      published: r.published,
-      body: r.body,
-    }));
+    ).map(duplicateCandidate);
   }
 
   async storyOf(seq: number): Promise<string | null> {
