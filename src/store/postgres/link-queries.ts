@@ -2,7 +2,8 @@
  * The linked-data queries on PostgreSQL (`LinkQueries`): the statements of
  * src/store/sqlite/link-queries.ts in PostgreSQL's terms, the rows assembled by the shared
  * src/store/link-rows.ts, so both stores answer alike. Reads that span statements run on one
- * snapshot (`PostgresStore` opens it and passes its connection).
+ * snapshot (`PostgresStore` opens it and passes its connection). Over 300 lines as the
+ * `LinkQueries` interface is, query for query beside SQLite's.
  */
 import { nameKey } from '../../link/index.js';
 import {

@@ -2,7 +2,8 @@
  * The PostgreSQL side of the link pass (`LinkSession`, src/store/link-session.ts), the SQLite
  * session's statements in PostgreSQL's terms, on the one connection of the transaction
  * `PostgresStore.linkSession` opens. Each article's rows go in a few set-based statements
- * (`unnest` of arrays) rather than one per row: on a server, round trips are the cost.
+ * (`unnest` of arrays) rather than one per row: on a server, round trips are the cost. One class
+ * over 300 lines: it is the one `LinkSession` interface, statement for statement beside SQLite's.
  */
 import type { EntityType, Modality } from '../../doc/index.js';
 import type {

@@ -3,7 +3,8 @@
  * queue and the candidates one article touches, writes the links. Runs inside the transaction
  * `SqliteStore.linkSession` opens. Entity counts are kept incrementally (`entity_forms`), so
  * linking an article costs the same in a store of ten articles or a million; what a replaced
- * article leaves stale is recomputed from the remaining rows (`refresh*`).
+ * article leaves stale is recomputed from the remaining rows (`refresh*`). One class over 300
+ * lines: it is the one `LinkSession` interface, statement for statement beside PostgreSQL's.
  */
 import type {
   EntityCandidate,
