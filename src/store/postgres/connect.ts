@@ -60,6 +60,11 @@ export function query<T extends pg.QueryResultRow = pg.QueryResultRow>(
   return client.query<T>({ name, text, values });
 }
 
+/** Marks the store's content as changed, inside the transaction that changes it. */
+export async function bumpContentVersion(client: PgClient): Promise<void> {
+  await query(client, 'UPDATE store_version SET version = version + 1');
+}
+
 /** `BEGIN` modifiers: writes run at READ COMMITTED; reads that span statements on one snapshot. */
 export const SNAPSHOT = 'ISOLATION LEVEL REPEATABLE READ READ ONLY';
 

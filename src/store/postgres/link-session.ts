@@ -25,7 +25,7 @@ import type {
   StoryMember,
 } from '../link-session.js';
 import { duplicateCandidate, entityFormCounts, pendingArticle } from '../link-session.js';
-import { query, type PgClient } from './connect.js';
+import { bumpContentVersion, query, type PgClient } from './connect.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
 import { idNumber as num } from '../link-rows.js';
@@ -60,9 +60,13 @@ export class PostgresLinkSession implements LinkSession {
     return (await query(this.client, sql, params)).rows as T[];
   }
 
-  /** Saves the link counter; called by the store before it commits. */
+  /** Whether this batch wrote anything (linked an article or refreshed a stale link). */
+  private changed = false;
+
+  /** Saves the link counter and, when the batch changed anything, the content version; called before commit. */
   async saveCounter(): Promise<void> {
     await query(this.client, "UPDATE link_counter SET value = $1 WHERE name = 'linked'", [this.linked]);
+    if (this.changed) await bumpContentVersion(this.client);
   }
 
   async pending(limit: number): Promise<PendingArticle[]> {
@@ -99,10 +103,12 @@ export class PostgresLinkSession implements LinkSession {
   }
 
   async refreshEntity(id: string): Promise<void> {
+    this.changed = true;
     await refreshEntityRow(this.client, num(id));
   }
 
   async refreshEvent(id: string): Promise<void> {
+    this.changed = true;
     await this.summariseEvent(num(id));
   }
 
@@ -110,6 +116,7 @@ export class PostgresLinkSession implements LinkSession {
     id: string,
     rebuild: (members: readonly StoryMember[]) => { state: StoryState; keys: string[] } | null,
   ): Promise<void> {
+    this.changed = true;
     const rows = await this.all<{ vector: string; published: string | null }>(
       'SELECT l.vector, a.published FROM article_links l JOIN articles a ON a.seq = l.article' +
         ' WHERE l.story = $1 AND l.vector IS NOT NULL ORDER BY l.linked',
@@ -389,6 +396,7 @@ export class PostgresLinkSession implements LinkSession {
 
   async finish(seq: number, links: ArticleLinkRow): Promise<void> {
     this.linked++;
+    this.changed = true;
     await query(
       this.client,
       'INSERT INTO article_links (article, story, duplicate_of, vector, linked) VALUES ($1, $2, $3, $4, $5)' +

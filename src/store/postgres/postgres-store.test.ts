@@ -79,6 +79,28 @@ describe.skipIf(!PG_URL)('postgres', () => {
       await Promise.all([alone.close(), left.close(), right.close()]);
     });
 
+    it('names a new content version after a change from any process, and only then', async () => {
+      const url = await freshSchemaUrl();
+      const [store, other] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      const v0 = await store.contentVersion();
+      await store.search({ text: 'anything' });
+      await linkPending(store, defaultLinkers());
+      expect(await store.contentVersion()).toBe(v0);
+      await other.putArticles(LINK_CORPUS());
+      const v1 = await store.contentVersion();
+      expect(v1).not.toBe(v0);
+      await other.putArticles(LINK_CORPUS());
+      expect(await store.contentVersion()).toBe(v1);
+      await linkPending(other, defaultLinkers());
+      const v2 = await store.contentVersion();
+      expect(v2).not.toBe(v1);
+      await linkPending(other, defaultLinkers());
+      expect(await store.contentVersion()).toBe(v2);
+      await other.unlinkAll();
+      expect(await store.contentVersion()).not.toBe(v2);
+      await Promise.all([store.close(), other.close()]);
+    });
+
     it('keeps the full-text index in step with replacements, and a batch repeating an id keeps the last', async () => {
       const store = await fresh();
       await store.putArticles([article('r1', 'Old words about lighthouses.')]);

@@ -15,6 +15,7 @@ import type { StoryState } from '../../link/index.js';
 import { BoundedCache } from '../../nlp/bounded-cache.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
 import {
+  bumpContentVersion,
   createPool,
   inTransaction,
   LOCK_SPACE,
@@ -62,7 +63,17 @@ export class PostgresStore implements Store, LinkQueries, LinkableStore {
 
   async putArticles(articles: readonly StoredArticle[]): Promise<PutOutcome[]> {
     if (!articles.length) return [];
-    return inTransaction(this.pool, (client) => writeArticles(client, articles));
+    return inTransaction(this.pool, async (client) => {
+      const outcomes = await writeArticles(client, articles);
+      if (outcomes.some((o) => o !== 'unchanged')) await bumpContentVersion(client);
+      return outcomes;
+    });
+  }
+
+  /** The `store_version` row, bumped by every transaction that changes articles or links. */
+  async contentVersion(): Promise<string | null> {
+    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM store_version');
+    return String(rows[0]!.version);
   }
 
   async articleVersions(
@@ -200,6 +211,7 @@ export class PostgresStore implements Store, LinkQueries, LinkableStore {
     await inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LINK_LOCK]);
       await client.query(`TRUNCATE ${LINK_TABLES} RESTART IDENTITY`);
+      await bumpContentVersion(client);
       await client.query("UPDATE link_counter SET value = CASE name WHEN 'epoch' THEN value + 1 ELSE 0 END");
       await client.query('INSERT INTO link_queue (article) SELECT seq FROM articles ON CONFLICT DO NOTHING');
     });

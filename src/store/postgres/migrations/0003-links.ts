@@ -5,7 +5,7 @@
  * dates, forms and keys compared bytewise (COLLATE "C") as in SQLite, whatever the database's
  * locale.
  */
-export const name = 'links: entities, duplicates, stories, merged events';
+export const name = 'links: entities, duplicates, stories, merged events; content version';
 
 export const sql = `
 CREATE TABLE link_queue (
@@ -185,4 +185,12 @@ CREATE TABLE link_counter (
 -- 'linked' numbers linked articles; 'epoch' counts relinks, so a linker's cached story states
 -- (keyed by epoch, id and version) never outlive ids that a relink gave out again.
 INSERT INTO link_counter (name, value) VALUES ('linked', 0), ('epoch', 0);
+
+-- Bumped by every transaction that changes articles or links: the store's content version, which
+-- the explorer's answer cache is keyed by (src/server/response-cache.ts).
+CREATE TABLE store_version (
+  one boolean PRIMARY KEY DEFAULT true CHECK (one),
+  version bigint NOT NULL DEFAULT 0
+);
+INSERT INTO store_version DEFAULT VALUES;
 `;
