@@ -69,7 +69,14 @@ export function registerWorker(program: Command, setExit: Exit): void {
             pipelineVersion: pipelineVersion(),
             fetcher: new Fetcher(),
             signal: stop.signal,
-            ...(opts.link ? { link: () => runLinkPass(store, true), linkEverySeconds: linkEvery } : {}),
+            ...(opts.link
+              ? {
+                  // While busy, a worker leaves linking to the one already at it and goes on analysing.
+                  link: async (when: 'drained' | 'due') =>
+                    when === 'due' && (await store.linkInProgress?.()) ? 0 : runLinkPass(store, true),
+                  linkEverySeconds: linkEvery,
+                }
+              : {}),
             onSettled: (event) => {
               if (event.kind === 'failed')
                 process.stderr.write(`storyline: ${event.failure.input}: ${event.failure.message}\n`);

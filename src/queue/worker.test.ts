@@ -158,4 +158,27 @@ describe.skipIf(!PG_URL)('runWorker', () => {
     expect(await report(queue)).toMatchObject({ pending: 4, running: 0, done: 4 });
     await store.close();
   });
+
+  it('links while busy once a link is due, and again when the queue drains', async () => {
+    const { store, queue } = await setUp(raws(8));
+    const calls: string[] = [];
+    let clock = 0;
+    const summary = await runWorker(
+      store,
+      queue,
+      workerOptions({
+        // each reading of this clock moves it 30 s on; a link is due every 90 s
+        now: () => new Date((clock += 30_000)),
+        linkEverySeconds: 90,
+        link: async (when) => {
+          calls.push(when);
+          return linkPending(store, defaultLinkers());
+        },
+      }),
+    );
+    expect(calls).toEqual(['due', 'drained']);
+    expect(summary.linked).toBe(8);
+    expect((await store.stats()).stories).toBeGreaterThan(0);
+    await store.close();
+  });
 });

@@ -44,9 +44,11 @@ export interface RunWorkerOptions {
   /**
    * Links what is waiting in the store's link queue; returns how many articles it linked. Called
    * when the queue is drained (every article in, so the link order is the same as one process's),
-   * and while busy at least every `linkEverySeconds`, so a steady stream is not left unlinked.
+   * and while busy at least every `linkEverySeconds` (`due`), so a steady stream is not left
+   * unlinked; a `due` pass may return at once when another process is linking, rather than make
+   * this worker wait for it.
    */
-  readonly link?: () => Promise<number>;
+  readonly link?: (when: 'drained' | 'due') => Promise<number>;
   /** Longest time a busy worker goes without linking (default 300 s). */
   readonly linkEverySeconds?: number;
 }
@@ -201,9 +203,9 @@ export async function runWorker(
   const wait = (ms: number) => sleep(ms, undefined, { signal: opts.signal }).catch(() => undefined);
   const now = () => (opts.now?.() ?? new Date()).getTime();
   let lastLink = now();
-  const link = async () => {
+  const link = async (when: 'drained' | 'due') => {
     if (!opts.link) return;
-    summary.linked = (summary.linked ?? 0) + (await opts.link());
+    summary.linked = (summary.linked ?? 0) + (await opts.link(when));
     lastLink = now();
   };
   let retryMs = 0;
@@ -213,10 +215,10 @@ export async function runWorker(
         const jobs = await queue.claim(opts.name, opts.batch, opts.leaseSeconds);
         if (jobs.length) {
           await round.run(jobs);
-          if (now() - lastLink >= (opts.linkEverySeconds ?? DEFAULT_LINK_EVERY_S) * 1000) await link();
+          if (now() - lastLink >= (opts.linkEverySeconds ?? DEFAULT_LINK_EVERY_S) * 1000) await link('due');
         } else {
           const drained = (await queue.unfinished()) === 0;
-          if (drained) await link();
+          if (drained) await link('drained');
           if (drained && opts.untilEmpty) break;
           await wait(opts.idleMs ?? 1000);
         }

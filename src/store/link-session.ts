@@ -154,4 +154,6 @@ export interface LinkableStore {
   linkSession<T>(fn: (session: LinkSession) => Promise<T>): Promise<T>;
   /** Forgets every link and puts every article back in the queue (ids start again at 1). */
   unlinkAll(): Promise<void>;
+  /** Whether another process is linking now (a store shared by many processes says; else absent). */
+  linkInProgress?(): Promise<boolean>;
 }

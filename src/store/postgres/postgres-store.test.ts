@@ -79,6 +79,16 @@ describe.skipIf(!PG_URL)('postgres', () => {
       await Promise.all([alone.close(), left.close(), right.close()]);
     });
 
+    it('tells another process when a link batch is running', async () => {
+      const url = await freshSchemaUrl();
+      const [linker, watcher] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      expect(await watcher.linkInProgress()).toBe(false);
+      const seen = await linker.linkSession(async () => watcher.linkInProgress());
+      expect(seen).toBe(true);
+      expect(await watcher.linkInProgress()).toBe(false);
+      await Promise.all([linker.close(), watcher.close()]);
+    });
+
     it('names a new content version after a change from any process, and only then', async () => {
       const url = await freshSchemaUrl();
       const [store, other] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);

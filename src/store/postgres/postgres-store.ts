@@ -207,6 +207,17 @@ export class PostgresStore implements Store, LinkQueries, LinkableStore {
     }
   }
 
+  /** Whether a link batch holds the link lock now (another process's, or this one's). */
+  async linkInProgress(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ held: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted" +
+        ' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())' +
+        ' AND classid = $1 AND objid = $2) AS held',
+      [LOCK_SPACE, LINK_LOCK],
+    );
+    return rows[0]!.held;
+  }
+
   async unlinkAll(): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LINK_LOCK]);
