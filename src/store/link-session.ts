@@ -12,6 +12,7 @@ import type {
   MergedEventCandidate,
 } from '../link/index.js';
 import type { StoryState, StoryVector } from '../link/index.js';
+import { BoundedCache } from '../nlp/bounded-cache.js';
 import type { StoredArticle } from './types.js';
 
 export interface PendingArticle {
@@ -90,6 +91,57 @@ export interface LinkSession {
 
   /** Records the article as linked (it leaves the queue). */
   finish(seq: number, links: ArticleLinkRow): Promise<void>;
+}
+
+/** Story states kept parsed between link batches: ~20 KB each, so ~40 MB at most. */
+const STORY_STATES_KEPT = 2_000;
+
+/**
+ * Parsed story states kept between link batches (docs/limits.md). Parsing a few hundred centroids
+ * per article cost more than the rest of linking, so a state is parsed once per (relink epoch,
+ * story id, version): a saved story gets a new version, a relink a new epoch, so a kept state is
+ * never stale.
+ */
+export class StoryStates {
+  readonly #kept: BoundedCache<string, StoryState>;
+
+  constructor(limit = STORY_STATES_KEPT) {
+    this.#kept = new BoundedCache(limit);
+  }
+
+  keep(epoch: number, id: number, version: number, state: StoryState): void {
+    this.#kept.set(`${epoch}:${id}:${version}`, state);
+  }
+
+  /** The states of these stories at these versions; `read` fetches the JSON of those not kept. */
+  async of(
+    epoch: number,
+    versions: readonly { id: number; version: number }[],
+    read: (
+      ids: number[],
+    ) =>
+      | Iterable<{ id: number; version: number; state: string }>
+      | Promise<Iterable<{ id: number; version: number; state: string }>>,
+  ): Promise<StoryState[]> {
+    const found = new Map<number, StoryState>();
+    for (const v of versions) {
+      const state = this.#kept.get(`${epoch}:${v.id}:${v.version}`);
+      if (state) found.set(v.id, state);
+    }
+    const missing = versions.filter((v) => !found.has(v.id)).map((v) => v.id);
+    if (missing.length)
+      for (const r of await read(missing)) {
+        const state = JSON.parse(r.state) as StoryState;
+        this.keep(epoch, r.id, r.version, state);
+        found.set(r.id, state);
+      }
+    return versions.map((v) => found.get(v.id)!);
+  }
+
+  /** Forgets every state (a rolled-back batch may have kept versions another batch will reuse). */
+  clear(): void {
+    this.#kept.clear();
+  }
 }
 
 /** A stored article as the link pass reads it. */

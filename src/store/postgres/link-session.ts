@@ -14,7 +14,6 @@ import type {
   StoryState,
 } from '../../link/index.js';
 import { CANDIDATES_PER_KEY, summariseReports } from '../../link/index.js';
-import type { BoundedCache } from '../../nlp/bounded-cache.js';
 import type { ArticleRow } from '../rows.js';
 import type {
   ArticleLinkRow,
@@ -24,7 +23,7 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
-import { duplicateCandidate, entityFormCounts, pendingArticle } from '../link-session.js';
+import { duplicateCandidate, entityFormCounts, pendingArticle, type StoryStates } from '../link-session.js';
 import { bumpContentVersion, query, type PgClient } from './connect.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
@@ -39,15 +38,12 @@ const EVENT_CANDIDATES = 200;
 export class PostgresLinkSession implements LinkSession {
   private constructor(
     private readonly client: PgClient,
-    private readonly states: BoundedCache<string, StoryState>,
+    private readonly states: StoryStates,
     private linked: number,
     private readonly epoch: number,
   ) {}
 
-  static async open(
-    client: PgClient,
-    states: BoundedCache<string, StoryState>,
-  ): Promise<PostgresLinkSession> {
+  static async open(client: PgClient, states: StoryStates): Promise<PostgresLinkSession> {
     const { rows } = await query<{ name: string; value: number }>(
       client,
       'SELECT name, value FROM link_counter FOR UPDATE',
@@ -360,15 +356,12 @@ export class PostgresLinkSession implements LinkSession {
         ` ORDER BY last DESC NULLS LAST, story LIMIT ${CANDIDATES_PER_KEY}) c) ORDER BY s.id`,
       [keys],
     );
-    // Parsed states are kept by (epoch, id, version), as in SQLite: only changed or unseen ones are read.
-    const missing = versions.filter((v) => !this.states.get(`${this.epoch}:${v.id}:${v.version}`));
-    if (missing.length)
-      for (const r of await this.all<{ id: number; version: number; state: string }>(
+    return this.states.of(this.epoch, versions, (missing) =>
+      this.all<{ id: number; version: number; state: string }>(
         'SELECT id, version, state FROM stories WHERE id = ANY($1::bigint[])',
-        [missing.map((m) => m.id)],
-      ))
-        this.states.set(`${this.epoch}:${r.id}:${r.version}`, JSON.parse(r.state) as StoryState);
-    return versions.map((v) => this.states.get(`${this.epoch}:${v.id}:${v.version}`)!);
+        [missing],
+      ),
+    );
   }
 
   async createStory(): Promise<string> {
@@ -385,7 +378,7 @@ export class PostgresLinkSession implements LinkSession {
         ' WHERE id = $5 RETURNING version',
       [JSON.stringify(state), state.first, state.last, state.size, id],
     );
-    this.states.set(`${this.epoch}:${id}:${rows[0]!.version}`, state);
+    this.states.keep(this.epoch, id, rows[0]!.version, state);
     await query(this.client, 'DELETE FROM story_keys WHERE story = $1', [id]);
     await query(
       this.client,

@@ -10,9 +10,7 @@ import type { ArticleListing, CorpusFilter, PutOutcome, SearchFacets, SearchHit 
 import type { SearchOptions, Store, StoredArticle, StoreStats } from '../types.js';
 import type { ArticleLinks, CooccurringEntity, EntityProfile, LinkQueries } from '../types.js';
 import type { StoryDetail, StorySummary, TimelineEvent, TimelineQuery } from '../types.js';
-import type { LinkableStore, LinkSession } from '../link-session.js';
-import type { StoryState } from '../../link/index.js';
-import { BoundedCache } from '../../nlp/bounded-cache.js';
+import { StoryStates, type LinkableStore, type LinkSession } from '../link-session.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
 import {
   bumpContentVersion,
@@ -32,8 +30,6 @@ import { facetCounts, searchHits } from './search.js';
 import { writeArticles } from './write.js';
 
 const PAGE = 200;
-/** Story states kept parsed between link batches, as in SQLite: ~20 KB each, so ~40 MB at most. */
-const STORY_STATES_KEPT = 2_000;
 /** The advisory lock (with `LOCK_SPACE`) a link transaction holds: one linker at a time. */
 const LINK_LOCK = 2;
 /** Every table the link pass writes, emptied together by `unlinkAll`. */
@@ -45,7 +41,7 @@ export class PostgresStore implements Store, LinkQueries, LinkableStore {
   readonly kind = 'postgres' as const;
   private readonly links = new PostgresLinkQueries();
   /** Parsed story states the link pass reads again and again (docs/limits.md). */
-  private readonly storyStates = new BoundedCache<string, StoryState>(STORY_STATES_KEPT);
+  private readonly storyStates = new StoryStates();
 
   private constructor(readonly pool: PgPool) {}
 

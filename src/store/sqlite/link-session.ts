@@ -23,12 +23,11 @@ import type {
   PendingArticle,
   StoryMember,
 } from '../link-session.js';
-import { duplicateCandidate, entityFormCounts, pendingArticle } from '../link-session.js';
+import { duplicateCandidate, entityFormCounts, pendingArticle, type StoryStates } from '../link-session.js';
 import type { SqliteDb } from './open.js';
 import { assembleRows, IN_JSON } from './rows.js';
 import type { ArticleRow } from '../rows.js';
 import { statement } from './statements.js';
-import type { BoundedCache } from '../../nlp/bounded-cache.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { idNumber as num } from '../link-rows.js';
 
@@ -44,10 +43,10 @@ export class SqliteLinkSession implements LinkSession {
   private linked: number;
   private readonly epoch: number;
 
-  /** `states`: parsed story states by `${epoch}:${id}:${version}`, kept across sessions by the store. */
+  /** `states`: parsed story states, kept across sessions by the store. */
   constructor(
     private readonly db: SqliteDb,
-    private readonly states: BoundedCache<string, StoryState>,
+    private readonly states: StoryStates,
   ) {
     const counter = (name: string) =>
       (statement(db, 'SELECT value FROM link_counter WHERE name = ?').get(name) as { value: number }).value;
@@ -343,19 +342,22 @@ export class SqliteLinkSession implements LinkSession {
     ).pluck();
     for (const key of keys) for (const s of byKey.all(key) as number[]) ids.add(s);
     if (!ids.size) return [];
-    // Parsing a few hundred centroids per article cost more than the rest of linking: parsed
-    // states are kept by (epoch, id, version), and only changed or unseen ones are read again.
     const versions = statement(
       this.db,
       `SELECT id, version FROM stories WHERE id ${IN_JSON} ORDER BY id`,
     ).all(json([...ids])) as { id: number; version: number }[];
-    const missing = versions.filter((v) => !this.states.get(`${this.epoch}:${v.id}:${v.version}`));
-    if (missing.length)
-      for (const r of statement(this.db, `SELECT id, version, state FROM stories WHERE id ${IN_JSON}`).all(
-        json(missing.map((m) => m.id)),
-      ) as { id: number; version: number; state: string }[])
-        this.states.set(`${this.epoch}:${r.id}:${r.version}`, JSON.parse(r.state) as StoryState);
-    return versions.map((v) => this.states.get(`${this.epoch}:${v.id}:${v.version}`)!);
+    return this.states.of(
+      this.epoch,
+      versions,
+      (missing) =>
+        statement(this.db, `SELECT id, version, state FROM stories WHERE id ${IN_JSON}`).all(
+          json(missing),
+        ) as {
+          id: number;
+          version: number;
+          state: string;
+        }[],
+    );
   }
 
   async createStory(): Promise<string> {
@@ -371,7 +373,7 @@ export class SqliteLinkSession implements LinkSession {
     )
       .pluck()
       .get(JSON.stringify(state), state.first, state.last, state.size, id) as number;
-    this.states.set(`${this.epoch}:${id}:${version}`, state);
+    this.states.keep(this.epoch, id, version, state);
     statement(this.db, 'DELETE FROM story_keys WHERE story = ?').run(id);
     const insert = statement(this.db, 'INSERT OR IGNORE INTO story_keys (key, story, last) VALUES (?, ?, ?)');
     for (const key of keys) insert.run(key, id, state.last);

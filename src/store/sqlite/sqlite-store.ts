@@ -15,10 +15,8 @@ import type {
   TimelineQuery,
 } from '../types.js';
 import { statement } from './statements.js';
-import { BoundedCache } from '../../nlp/bounded-cache.js';
-import type { StoryState } from '../../link/index.js';
 import { articleFacts, type FactKind } from '../facts.js';
-import type { LinkableStore, LinkSession } from '../link-session.js';
+import { StoryStates, type LinkableStore, type LinkSession } from '../link-session.js';
 import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
 import { openSqlite, type OpenSqliteOptions, type SqliteDb } from './open.js';
 import { facetCounts, searchHits } from './search.js';
@@ -29,8 +27,6 @@ import { SqliteLinkQueries } from './link-queries.js';
 import { withLinkFields } from '../link-rows.js';
 
 const PAGE = 200;
-/** Story states kept parsed between link batches: ~20 KB each, so ~40 MB at most. */
-const STORY_STATES_KEPT = 2_000;
 /** Every table the link pass writes, children before parents. */
 const LINK_TABLES = [
   'event_reports',
@@ -64,7 +60,7 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
   private readonly countFact;
   private readonly links: SqliteLinkQueries;
   /** Parsed story states the link pass reads again and again (docs/limits.md). */
-  private readonly storyStates = new BoundedCache<string, StoryState>(STORY_STATES_KEPT);
+  private readonly storyStates = new StoryStates();
 
   constructor(
     readonly file: string,
