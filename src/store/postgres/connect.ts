@@ -60,6 +60,11 @@ export function query<T extends pg.QueryResultRow = pg.QueryResultRow>(
   return client.query<T>({ name, text, values });
 }
 
+/** The rows of a `query`, typed by the caller. */
+export async function rowsOf<T>(client: PgClient, text: string, values: unknown[] = []): Promise<T[]> {
+  return (await query(client, text, values)).rows as T[];
+}
+
 /** Marks the store's content as changed, inside the transaction that changes it. */
 export async function bumpContentVersion(client: PgClient): Promise<void> {
   await query(client, 'UPDATE store_version SET version = version + 1');

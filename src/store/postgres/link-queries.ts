@@ -34,7 +34,7 @@ import type {
   TimelineEvent,
   TimelineQuery,
 } from '../types.js';
-import { query, type PgClient } from './connect.js';
+import { rowsOf, type PgClient } from './connect.js';
 import { SqlParams } from './filter-sql.js';
 
 type Listings = (client: PgClient, seqs: readonly number[]) => Promise<ArticleListing[]>;
@@ -52,24 +52,19 @@ function dateRange(params: SqlParams, from?: string, to?: string): string[] {
 
 /** The queries, each on the connection it is given (one snapshot for the whole answer). */
 export class PostgresLinkQueries {
-  private static async all<T>(client: PgClient, sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await query(client, sql, params)).rows as T[];
-  }
-
   private async profile(client: PgClient, row: EntityRow): Promise<ProfileWithHistory> {
-    const all = PostgresLinkQueries.all;
-    const aliases = await all<{ text: string; count: number }>(
+    const aliases = await rowsOf<{ text: string; count: number }>(
       client,
       "SELECT form AS text, count FROM entity_forms WHERE entity = $1 AND kind = 'alias' ORDER BY count DESC, form",
       [row.id],
     );
-    const roles = await all<{ role: string; published: string | null }>(
+    const roles = await rowsOf<{ role: string; published: string | null }>(
       client,
       'SELECT r.role, substr(a.published, 1, 10) AS published FROM entity_roles r JOIN articles a ON a.seq = r.article' +
         ' WHERE r.entity = $1 ORDER BY a.published IS NULL, a.published, a.id, r.role',
       [row.id],
     );
-    const articles = await all<{ id: string }>(
+    const articles = await rowsOf<{ id: string }>(
       client,
       'SELECT id FROM (SELECT a.id, a.published FROM (SELECT DISTINCT article FROM entity_mentions WHERE entity = $1) em' +
         ' JOIN articles a ON a.seq = em.article ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT $2) r' +
@@ -91,7 +86,7 @@ export class PostgresLinkQueries {
   }
 
   private async entitiesByKey(client: PgClient, key: string, limit: number): Promise<EntityRow[]> {
-    return PostgresLinkQueries.all<EntityRow>(
+    return rowsOf<EntityRow>(
       client,
       'SELECT e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = $1 AND e.mentions > 0' +
         ' ORDER BY e.mentions DESC, e.id LIMIT $2',
@@ -107,8 +102,12 @@ export class PostgresLinkQueries {
   }
 
   async articleLinks(client: PgClient, id: string): Promise<ArticleLinks | null> {
-    const all = PostgresLinkQueries.all;
-    const [row] = await all<{ seq: number; duplicate_of: number | null; entities: number; events: number }>(
+    const [row] = await rowsOf<{
+      seq: number;
+      duplicate_of: number | null;
+      entities: number;
+      events: number;
+    }>(
       client,
       'SELECT a.seq, l.duplicate_of, (SELECT count(*) FROM mentions WHERE article = a.seq) AS entities,' +
         ' (SELECT count(*) FROM events WHERE article = a.seq) AS events' +
@@ -117,14 +116,14 @@ export class PostgresLinkQueries {
     );
     if (!row) return null;
     const entities: (string | null)[] = Array.from({ length: row.entities }, () => null);
-    for (const m of await all<{ idx: number; entity: number }>(
+    for (const m of await rowsOf<{ idx: number; entity: number }>(
       client,
       'SELECT idx, entity FROM entity_mentions WHERE article = $1',
       [row.seq],
     ))
       if (m.idx < entities.length) entities[m.idx] = `e${m.entity}`;
     // A copy's events are reported by its original, index for index (the same text, the same analysis).
-    const reports = await all<{ idx: number; event: number }>(
+    const reports = await rowsOf<{ idx: number; event: number }>(
       client,
       'SELECT idx, event FROM event_reports WHERE article = $1',
       [row.duplicate_of ?? row.seq],
@@ -133,7 +132,7 @@ export class PostgresLinkQueries {
       (
         await this.assembleEvents(
           client,
-          await all<MergedEventRow>(
+          await rowsOf<MergedEventRow>(
             client,
             'SELECT m.* FROM merged_events m WHERE m.id = ANY($1::bigint[])',
             [[...new Set(reports.map((r) => r.event))]],
@@ -147,7 +146,7 @@ export class PostgresLinkQueries {
   }
 
   async listEntities(client: PgClient, limit = 50, offset = 0, type?: string): Promise<EntityProfile[]> {
-    const rows = await PostgresLinkQueries.all<EntityRow>(
+    const rows = await rowsOf<EntityRow>(
       client,
       'SELECT * FROM entities WHERE mentions > 0 AND ($3::text IS NULL OR type = $3)' +
         ' ORDER BY mentions DESC, id LIMIT $1 OFFSET $2',
@@ -158,17 +157,15 @@ export class PostgresLinkQueries {
 
   async getEntity(client: PgClient, id: string): Promise<EntityProfile | null> {
     if (!isEntityId(id)) return null;
-    const [row] = await PostgresLinkQueries.all<EntityRow>(
-      client,
-      'SELECT * FROM entities WHERE id = $1 AND mentions > 0',
-      [num(id)],
-    );
+    const [row] = await rowsOf<EntityRow>(client, 'SELECT * FROM entities WHERE id = $1 AND mentions > 0', [
+      num(id),
+    ]);
     return row ? this.profile(client, row) : null;
   }
 
   async cooccurring(client: PgClient, id: string, limit = 20): Promise<CooccurringEntity[]> {
     if (!isEntityId(id)) return [];
-    const rows = await PostgresLinkQueries.all<CooccurringEntity & { id: number }>(
+    const rows = await rowsOf<CooccurringEntity & { id: number }>(
       client,
       'WITH mine AS (SELECT em.article FROM (SELECT DISTINCT article FROM entity_mentions WHERE entity = $1) em' +
         ' JOIN articles a ON a.seq = em.article ORDER BY a.published DESC NULLS LAST LIMIT $2)' +
@@ -182,7 +179,7 @@ export class PostgresLinkQueries {
 
   private async actorKeys(client: PgClient, id: string): Promise<string[]> {
     if (!isEntityId(id)) return [];
-    const [row] = await PostgresLinkQueries.all<{ type: string; name: string; country: string | null }>(
+    const [row] = await rowsOf<{ type: string; name: string; country: string | null }>(
       client,
       'SELECT type, name, country FROM entities WHERE id = $1 AND mentions > 0',
       [num(id)],
@@ -206,7 +203,7 @@ export class PostgresLinkQueries {
       ...(q.type ? [`m.type = ${params.add(q.type)}`] : []),
       ...dateRange(params, q.from, q.to),
     ];
-    const rows = await PostgresLinkQueries.all<MergedEventRow>(
+    const rows = await rowsOf<MergedEventRow>(
       client,
       `SELECT m.* FROM merged_events m WHERE ${where.join(' AND ')}${ORDER_EVENTS} LIMIT ${params.add(q.limit ?? LIMITS.timeline)}`,
       params.values,
@@ -237,7 +234,7 @@ export class PostgresLinkQueries {
     const sql = `SELECT m.* FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     return this.assembleEvents(
       client,
-      await PostgresLinkQueries.all<MergedEventRow>(
+      await rowsOf<MergedEventRow>(
         client,
         `${sql}${ORDER_EVENTS} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
         params.values,
@@ -251,14 +248,14 @@ export class PostgresLinkQueries {
     perEvent: number = LIMITS.reportsPerEvent,
   ): Promise<TimelineEvent[]> {
     if (!rows.length) return [];
-    const reports = await PostgresLinkQueries.all<ReportRow>(
+    const reports = await rowsOf<ReportRow>(
       client,
       'SELECT event, article_id, published, modality, evidence_start, evidence_end, text FROM (' +
         ' SELECT *, row_number() OVER (PARTITION BY event ORDER BY linked, article, idx) AS n' +
         ' FROM event_reports WHERE event = ANY($1::bigint[])) r WHERE n <= $2 ORDER BY event, n',
       [rows.map((r) => r.id), perEvent],
     );
-    const entities = await PostgresLinkQueries.all<{ id: number; name: string; country: string | null }>(
+    const entities = await rowsOf<{ id: number; name: string; country: string | null }>(
       client,
       'SELECT id, name, country FROM entities WHERE id = ANY($1::bigint[])',
       [eventEntityIds(rows)],
@@ -267,7 +264,7 @@ export class PostgresLinkQueries {
   }
 
   async listStories(client: PgClient, limit = 50, offset = 0): Promise<StorySummary[]> {
-    const rows = await PostgresLinkQueries.all<{ id: number; first: string | null; last: string | null }>(
+    const rows = await rowsOf<{ id: number; first: string | null; last: string | null }>(
       client,
       'SELECT id, first, last FROM stories WHERE size > 0 ORDER BY first IS NULL, first, id LIMIT $1 OFFSET $2',
       [limit, offset],
@@ -279,7 +276,7 @@ export class PostgresLinkQueries {
     client: PgClient,
     rows: readonly { id: number; first: string | null; last: string | null }[],
   ): Promise<StorySummary[]> {
-    const members = await PostgresLinkQueries.all<{ story: number; id: string; title: string | null }>(
+    const members = await rowsOf<{ story: number; id: string; title: string | null }>(
       client,
       'SELECT l.story, a.id, a.title FROM article_links l JOIN articles a ON a.seq = l.article' +
         ' WHERE l.story = ANY($1::bigint[]) ORDER BY l.story, a.published IS NULL, a.published, a.id',
@@ -290,22 +287,21 @@ export class PostgresLinkQueries {
 
   async getStory(client: PgClient, id: string, listings: Listings): Promise<StoryDetail | null> {
     if (!isStoryId(id)) return null;
-    const all = PostgresLinkQueries.all;
-    const [row] = await all<{ id: number; first: string | null; last: string | null }>(
+    const [row] = await rowsOf<{ id: number; first: string | null; last: string | null }>(
       client,
       'SELECT id, first, last FROM stories WHERE id = $1 AND size > 0',
       [num(id)],
     );
     if (!row) return null;
     const seqs = (
-      await all<{ article: number }>(
+      await rowsOf<{ article: number }>(
         client,
         'SELECT l.article FROM article_links l JOIN articles a ON a.seq = l.article WHERE l.story = $1' +
           ' ORDER BY a.published IS NULL, a.published, a.id',
         [row.id],
       )
     ).map((r) => r.article);
-    const events = await all<MergedEventRow>(
+    const events = await rowsOf<MergedEventRow>(
       client,
       'SELECT m.* FROM merged_events m WHERE m.id IN (SELECT r.event FROM event_reports r WHERE r.article = ANY($1::bigint[]))' +
         ORDER_EVENTS,
@@ -323,7 +319,7 @@ export class PostgresLinkQueries {
     client: PgClient,
     seqs: readonly number[],
   ): Promise<Map<number, Pick<ArticleListing, 'story' | 'duplicate_of' | 'similar'>>> {
-    const links = await PostgresLinkQueries.all<{
+    const links = await rowsOf<{
       article: number;
       story: number | null;
       duplicate_of: string | null;
@@ -333,7 +329,7 @@ export class PostgresLinkQueries {
         ' LEFT JOIN articles d ON d.seq = l.duplicate_of WHERE l.article = ANY($1::bigint[])',
       [seqs],
     );
-    const similar = await PostgresLinkQueries.all<{ article: number; id: string; similarity: number }>(
+    const similar = await rowsOf<{ article: number; id: string; similarity: number }>(
       client,
       'SELECT s.article, o.id, s.similarity FROM article_similar s JOIN articles o ON o.seq = s.other' +
         ' WHERE s.article = ANY($1::bigint[]) ORDER BY s.article, s.similarity DESC, o.id',

@@ -24,7 +24,7 @@ import type {
   StoryMember,
 } from '../link-session.js';
 import { duplicateCandidate, entityFormCounts, pendingArticle, type StoryStates } from '../link-session.js';
-import { bumpContentVersion, query, type PgClient } from './connect.js';
+import { bumpContentVersion, query, rowsOf, type PgClient } from './connect.js';
 import { applyEntitySummary, refreshEntityRow } from './entity-rows.js';
 import { ARTICLE_COLUMNS, assembleArticles } from './articles.js';
 import { idNumber as num } from '../link-rows.js';
@@ -52,8 +52,8 @@ export class PostgresLinkSession implements LinkSession {
     return new PostgresLinkSession(client, states, counter('linked'), counter('epoch'));
   }
 
-  private async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await query(this.client, sql, params)).rows as T[];
+  private all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return rowsOf<T>(this.client, sql, params);
   }
 
   /** Whether this batch wrote anything (linked an article or refreshed a stale link). */
