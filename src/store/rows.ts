@@ -53,6 +53,33 @@ export interface EventRow {
   evidence_end: number;
 }
 
+/**
+ * An article's layer rows as column values, in the order of the tables' columns after
+ * `(article, idx)`: what both stores write for each mention, time expression and event.
+ */
+export function layerRows(a: StoredArticle): {
+  mentions: unknown[][];
+  timexes: unknown[][];
+  events: unknown[][];
+} {
+  return {
+    mentions: (a.entities ?? []).map((m) => [m.start, m.end, m.text, m.type, m.canonical, m.country]),
+    timexes: (a.timexes ?? []).map((t) => [t.start, t.end, t.text, t.type, t.value]),
+    events: (a.events ?? []).map((e) => [
+      e.type,
+      e.mode ?? null,
+      e.modality,
+      e.date,
+      e.source?.name ?? null,
+      e.source?.country ?? null,
+      e.target?.name ?? null,
+      e.target?.country ?? null,
+      e.evidence.start,
+      e.evidence.end,
+    ]),
+  };
+}
+
 /** The layers an article carries, recorded so an absent layer stays absent (not `[]`). */
 export function layerNames(article: DocJson): string {
   return (['entities', 'timexes', 'events'] as const).filter((k) => article[k] !== undefined).join(',');

@@ -11,7 +11,7 @@
  * look-up and our insert (`ON CONFLICT DO NOTHING`) is looked up again, alone.
  */
 import { articleFacts } from '../facts.js';
-import { layerNames } from '../rows.js';
+import { layerNames, layerRows } from '../rows.js';
 import type { PutOutcome, StoredArticle } from '../types.js';
 import type { PgClient } from './connect.js';
 
@@ -95,26 +95,10 @@ async function insertLayers(client: PgClient, written: Map<number, StoredArticle
   const facts = rows('article_facts');
   const push = (cols: unknown[][], values: unknown[]) => values.forEach((v, i) => cols[i]!.push(v));
   for (const [seq, a] of written) {
-    (a.entities ?? []).forEach((m, i) =>
-      push(mentions, [seq, i, m.start, m.end, m.text, m.type, m.canonical, m.country]),
-    );
-    (a.timexes ?? []).forEach((t, i) => push(timexes, [seq, i, t.start, t.end, t.text, t.type, t.value]));
-    (a.events ?? []).forEach((e, i) =>
-      push(events, [
-        seq,
-        i,
-        e.type,
-        e.mode ?? null,
-        e.modality,
-        e.date,
-        e.source?.name ?? null,
-        e.source?.country ?? null,
-        e.target?.name ?? null,
-        e.target?.country ?? null,
-        e.evidence.start,
-        e.evidence.end,
-      ]),
-    );
+    const layers = layerRows(a);
+    layers.mentions.forEach((row, i) => push(mentions, [seq, i, ...row]));
+    layers.timexes.forEach((row, i) => push(timexes, [seq, i, ...row]));
+    layers.events.forEach((row, i) => push(events, [seq, i, ...row]));
     for (const [kind, value] of articleFacts(a)) push(facts, [kind, value, seq]);
   }
   await insertRows(client, 'mentions', mentions);

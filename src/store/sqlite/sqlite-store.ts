@@ -21,7 +21,7 @@ import { filterSql, whereClause, type FilterSqlOptions } from './filter-sql.js';
 import { openSqlite, type OpenSqliteOptions, type SqliteDb } from './open.js';
 import { facetCounts, searchHits } from './search.js';
 import { assembleRows, IN_JSON } from './rows.js';
-import { layerNames, type ArticleRow } from '../rows.js';
+import { layerNames, layerRows, type ArticleRow } from '../rows.js';
 import { SqliteLinkSession } from './link-session.js';
 import { SqliteLinkQueries } from './link-queries.js';
 import { withLinkFields } from '../link-rows.js';
@@ -115,28 +115,10 @@ export class SqliteStore implements Store, LinkQueries, LinkableStore {
         ingested_at: a.ingested_at,
       }).lastInsertRowid,
     );
-    (a.entities ?? []).forEach((m, i) =>
-      this.insertMention.run(seq, i, m.start, m.end, m.text, m.type, m.canonical, m.country),
-    );
-    (a.timexes ?? []).forEach((t, i) =>
-      this.insertTimex.run(seq, i, t.start, t.end, t.text, t.type, t.value),
-    );
-    (a.events ?? []).forEach((e, i) =>
-      this.insertEvent.run(
-        seq,
-        i,
-        e.type,
-        e.mode ?? null,
-        e.modality,
-        e.date,
-        e.source?.name ?? null,
-        e.source?.country ?? null,
-        e.target?.name ?? null,
-        e.target?.country ?? null,
-        e.evidence.start,
-        e.evidence.end,
-      ),
-    );
+    const layers = layerRows(a);
+    layers.mentions.forEach((row, i) => this.insertMention.run(seq, i, ...row));
+    layers.timexes.forEach((row, i) => this.insertTimex.run(seq, i, ...row));
+    layers.events.forEach((row, i) => this.insertEvent.run(seq, i, ...row));
     for (const [kind, value] of articleFacts(a)) this.insertFact.run(kind, value, seq);
     return old ? 'updated' : 'added';
   }
