@@ -16,7 +16,7 @@ import { contentHash } from '../ingest/content-hash.js';
 import type { Fetcher } from '../ingest/fetch.js';
 import type { RawArticle } from '../ingest/raw-article.js';
 import { readPages, type WebItem } from '../ingest/read-web.js';
-import { storedArticle, type SettledEvent } from '../store/ingest.js';
+import { ingestCounts, storedArticle, type SettledEvent } from '../store/ingest.js';
 import type { IngestSummary, PutOutcome, Store, StoredArticle } from '../store/types.js';
 import { createAnalyser, type Analyser } from './analyser.js';
 import type { ClaimedJob, JobQueue } from './types.js';
@@ -192,12 +192,7 @@ export async function runWorker(
   queue: JobQueue,
   opts: RunWorkerOptions,
 ): Promise<WorkerSummary> {
-  const summary: WorkerSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, articles: 0 };
-  const settled = (event: SettledEvent): void => {
-    if (event.kind === 'stored') summary[event.outcome]++;
-    else summary[event.kind]++;
-    opts.onSettled?.(event);
-  };
+  const { summary, settle: settled } = ingestCounts(opts.onSettled);
   const analyser = createAnalyser(opts.jobs);
   const round = new WorkerRound(store, queue, analyser, { ...opts, onSettled: settled });
   const wait = (ms: number) => sleep(ms, undefined, { signal: opts.signal }).catch(() => undefined);

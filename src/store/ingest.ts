@@ -50,17 +50,26 @@ export function storedArticle(doc: Doc, pending: Pending, version: string, at: s
   };
 }
 
+/** An ingest summary counting settled inputs, each event passed on to `onSettled` as it counts. */
+export function ingestCounts(onSettled?: (event: SettledEvent) => void): {
+  summary: IngestSummary;
+  settle: (event: SettledEvent) => void;
+} {
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, articles: 0 };
+  const settle = (event: SettledEvent): void => {
+    if (event.kind === 'stored') summary[event.outcome]++;
+    else summary[event.kind]++;
+    onSettled?.(event);
+  };
+  return { summary, settle };
+}
+
 export async function ingestInto(
   store: Store,
   raws: AsyncIterable<Result<RawArticle>>,
   opts: IngestIntoOptions,
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, articles: 0 };
-  const settle = (event: SettledEvent): void => {
-    if (event.kind === 'stored') summary[event.outcome]++;
-    else summary[event.kind]++;
-    opts.onSettled?.(event);
-  };
+  const { summary, settle } = ingestCounts(opts.onSettled);
   const pending: Pending[] = [];
 
   async function* toAnalyse(): AsyncGenerator<Result<RawArticle>> {
