@@ -19,7 +19,7 @@
  * `postgres://postgres@127.0.0.1:5432/postgres`); the bench creates a database of its own and drops
  * it at the end. Needs ../shared/data/extraction/aeb/html; builds dist/ first. Run it with `nice`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -32,7 +32,6 @@ import {
 } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { defaultLinkers } from '../src/link/index.js';
 import {
@@ -43,24 +42,30 @@ import {
   type Store,
   type StoredArticle,
 } from '../src/store/index.js';
-import { analyseAebPages, percentile, SEARCH_QUERIES, timeSearches, variantMaker } from './store-variants.js';
+import {
+  AEB_HTML,
+  childCpuSeconds,
+  numberArg,
+  percentile,
+  prepareAebPages,
+  procStatFields,
+  ROOT,
+  SEARCH_QUERIES,
+  tickSeconds,
+  timeSearches,
+  variantMaker,
+} from './store-variants.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const AEB = path.join(root, '../shared/data/extraction/aeb/html');
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('--articles', 100_000);
-const RUNS = arg('--runs', 3);
-const LINK = arg('--link', 2_000);
+const N = numberArg('--articles', 100_000);
+const RUNS = numberArg('--runs', 3);
+const LINK = numberArg('--link', 2_000);
 const ADMIN = process.env.STORYLINE_BENCH_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
 const median = (xs: number[]) => percentile(xs, 0.5);
 const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
-if (!existsSync(AEB)) {
-  console.log(`bench/scale: ${AEB} is missing; nothing measured`);
+if (!existsSync(AEB_HTML)) {
+  console.log(`bench/scale: ${AEB_HTML} is missing; nothing measured`);
   process.exit(0);
 }
 const admin = new pg.Client(ADMIN);
@@ -94,14 +99,6 @@ async function freshSchema(): Promise<string> {
   return url.toString();
 }
 
-const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-const statFields = (pid: number | string) =>
-  readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-/** CPU seconds of this process's waited-for children (fields cutime, cstime). */
-const childCpu = () => {
-  const f = statFields('self');
-  return (Number(f[13]) + Number(f[14])) / ticks;
-};
 /** The server's CPU seconds so far: postmaster, its reaped backends and its live ones; null when unreadable. */
 const postmaster = await (async () => {
   try {
@@ -115,22 +112,22 @@ const postmaster = await (async () => {
 function serverCpu(): number | null {
   if (postmaster === null) return null;
   try {
-    const f = statFields(postmaster);
+    const f = procStatFields(postmaster);
     let total = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p)))
       try {
-        const c = statFields(pid);
+        const c = procStatFields(pid);
         if (Number(c[1]) === postmaster) total += Number(c[11]) + Number(c[12]);
       } catch {
         // gone meanwhile: its time is in the postmaster's cutime now
       }
-    return total / ticks;
+    return tickSeconds(total);
   } catch {
     return null;
   }
 }
 
-const cli = path.join(root, 'bin/storyline.js');
+const cli = path.join(ROOT, 'bin/storyline.js');
 function storyline(args: string[]): Promise<void> {
   const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -148,23 +145,19 @@ interface Timed {
   server: number | null;
 }
 async function timed(fn: () => Promise<unknown>): Promise<Timed> {
-  const [cpu0, server0, t0] = [childCpu(), serverCpu(), process.hrtime.bigint()];
+  const [cpu0, server0, t0] = [childCpuSeconds(), serverCpu(), process.hrtime.bigint()];
   await fn();
   const server1 = serverCpu();
   return {
     wall: since(t0),
-    cpu: childCpu() - cpu0,
+    cpu: childCpuSeconds() - cpu0,
     server: server0 === null || server1 === null ? null : server1 - server0,
   };
 }
 
 try {
-  console.log('building dist/ and analysing the AEB pages once ...');
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   const pagesDir = path.join(work, 'pages');
-  mkdirSync(pagesDir);
-  const { articles: analysed, files } = await analyseAebPages(AEB);
-  for (const file of files) copyFileSync(file, path.join(pagesDir, path.basename(file)));
+  const { articles: analysed, files } = await prepareAebPages(pagesDir);
   const pages = files.length;
   const onePageDir = path.join(work, 'one-page');
   mkdirSync(onePageDir);

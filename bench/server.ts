@@ -13,18 +13,15 @@
  */
 import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createApp, startServer, workerAnalyzer, type ExplorerStore } from '../src/server/index.js';
 import type { StoredArticle } from '../src/store/types.js';
 import { defaultLinkers } from '../src/link/index.js';
 import { linkPending, openStore, StoreOpenError, type CorpusStore } from '../src/store/index.js';
-import { analyseAebPages, variantMaker } from './store-variants.js';
-import { SHARED_DATA } from './shared-articles.js';
+import { AEB_HTML, analyseAebPages, variantMaker } from './store-variants.js';
 
 const TARGET_ARTICLES = 10_000;
-const AEB = path.join(SHARED_DATA, 'extraction', 'aeb', 'html');
 const TARGET_RPS = 500;
 const TARGET_P99_MS = 50;
 const SNIPPET_MARKERS = { open: '\uE000', close: '\uE001' };
@@ -92,8 +89,8 @@ function loadInChild(jobs: LoadJob[]): Promise<LoadResult[]> {
  * links them as ingest does, so entity profiles and timelines are real linked data.
  */
 async function fill(store: CorpusStore, have: number): Promise<void> {
-  const { articles } = await analyseAebPages(AEB);
-  if (!articles.length) throw new Error(`no AEB page analysed from ${AEB}`);
+  const { articles } = await analyseAebPages(AEB_HTML);
+  if (!articles.length) throw new Error(`no AEB page analysed from ${AEB_HTML}`);
   const variant = variantMaker(articles);
   for (let i = have; i < TARGET_ARTICLES;) {
     const batch: StoredArticle[] = [];

@@ -1,14 +1,53 @@
 /**
- * What the store benchmarks share (`bench/store.ts`, `bench/scale.ts`): the AEB pages the pipeline
- * analyses, a large corpus made from them (variants: 3 to 6 paragraphs of different analysed pages
+ * What the store benchmarks share (`bench/store.ts`, `bench/scale.ts`): their arguments and CPU
+ * clocks, the AEB pages the pipeline analyses (copied where the CLI can read them), a large corpus made from them (variants: 3 to 6 paragraphs of different analysed pages
  * recombined, their entities, time expressions and events moved with them, random dates over
  * 2015-2024 and 12 sources), and the search queries timed on it. Seeded: every run builds the same
  * corpus.
  */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readInputs } from '../src/ingest/index.js';
+import { SHARED_DATA } from './shared-articles.js';
 import { analyzeRaw } from '../src/pipeline/index.js';
 import { toJson, type Entity, type Event, type Timex } from '../src/doc/index.js';
 import type { CorpusFilter, Store, StoredArticle } from '../src/store/index.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const AEB_HTML = path.join(SHARED_DATA, 'extraction', 'aeb', 'html');
+
+/** `--name N` on the command line, else `fallback`. */
+export const numberArg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+/** A process's `/proc/PID/stat` fields after its name (Linux). */
+export const procStatFields = (pid: number | string): string[] =>
+  readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/** Clock ticks as seconds. */
+export const tickSeconds = (ticks: number): number => ticks / CLOCK_TICKS;
+/** CPU seconds of this process's waited-for children so far (cutime + cstime). */
+export function childCpuSeconds(): number {
+  const f = procStatFields('self');
+  return tickSeconds(Number(f[13]) + Number(f[14]));
+}
+
+/**
+ * Builds dist/ (the CLI the benches run) and analyses the AEB pages, copying those the pipeline
+ * analyses into `dir` (pages that fail are left out of every side).
+ */
+export async function prepareAebPages(dir: string): Promise<{ articles: StoredArticle[]; files: string[] }> {
+  console.log('building dist/ and analysing the AEB pages once ...');
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(dir);
+  const analysed = await analyseAebPages(AEB_HTML);
+  for (const file of analysed.files) copyFileSync(file, path.join(dir, path.basename(file)));
+  return analysed;
+}
 
 /** The AEB pages the pipeline analyses (pages that fail or where a stage throws are left out). */
 export async function analyseAebPages(dir: string): Promise<{ articles: StoredArticle[]; files: string[] }> {

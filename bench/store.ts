@@ -11,67 +11,49 @@
  * `--articles 0` skips part 2. Needs ../shared/data/extraction/aeb/html; builds dist/ first.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeShape, gdeltRows } from '../src/store/export/index.js';
 import { SqliteStore, type StoredArticle } from '../src/store/index.js';
-import { analyseAebPages, SEARCH_QUERIES, timeSearches, variantMaker } from './store-variants.js';
+import {
+  AEB_HTML,
+  childCpuSeconds,
+  numberArg,
+  percentile,
+  prepareAebPages,
+  ROOT,
+  SEARCH_QUERIES,
+  timeSearches,
+  variantMaker,
+} from './store-variants.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const AEB = path.join(root, '../shared/data/extraction/aeb/html');
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('--articles', 100_000);
-const RUNS = arg('--runs', 3);
+const N = numberArg('--articles', 100_000);
+const RUNS = numberArg('--runs', 3);
 /** `--keep FILE`: build the large store there and keep it (reused when it already holds N articles). */
 const keep = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-const median = (xs: number[]) => pct(xs, 0.5);
+const median = (xs: number[]) => percentile(xs, 0.5);
 const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
-if (!existsSync(AEB)) {
-  console.log(`bench/store: ${AEB} is missing; nothing measured`);
+if (!existsSync(AEB_HTML)) {
+  console.log(`bench/store: ${AEB_HTML} is missing; nothing measured`);
   process.exit(0);
 }
 const work = mkdtempSync(path.join(tmpdir(), 'storyline-bench-store-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 // The pages both commands can analyse (pages that fail are left out of both sides).
-console.log('building dist/ and analysing the AEB pages once ...');
-spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 const pagesDir = path.join(work, 'pages');
-mkdirSync(pagesDir);
-const { articles: analysed, files } = await analyseAebPages(AEB);
-for (const file of files) copyFileSync(file, path.join(pagesDir, path.basename(file)));
+const { articles: analysed } = await prepareAebPages(pagesDir);
 const pages = readdirSync(pagesDir).length;
 
 // 1. ingest against analyze.
-const cli = path.join(root, 'bin/storyline.js');
+const cli = path.join(ROOT, 'bin/storyline.js');
 const hasJobs = spawnSync(process.execPath, [cli, 'analyze', '--help'], { encoding: 'utf8' }).stdout.includes(
   '--jobs',
 );
-/** CPU seconds used by this process's waited-for children so far (Linux: /proc/self/stat cutime + cstime). */
-function childCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-  return (Number(fields[13]) + Number(fields[14])) / ticks; // cutime, cstime (fields 16 and 17 of stat)
-}
 const timeCli = (args: string[]) => {
   const cpu0 = childCpuSeconds();
   const t0 = process.hrtime.bigint();
