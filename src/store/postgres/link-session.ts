@@ -59,10 +59,14 @@ export class PostgresLinkSession implements LinkSession {
   /** Whether this batch wrote anything (linked an article or refreshed a stale link). */
   private changed = false;
 
-  /** Saves the link counter and, when the batch changed anything, the content version; called before commit. */
+  /**
+   * Saves the link counter and the content version when the batch changed anything (an idle
+   * worker's pass every second writes nothing); called before commit.
+   */
   async saveCounter(): Promise<void> {
+    if (!this.changed) return;
     await query(this.client, "UPDATE link_counter SET value = $1 WHERE name = 'linked'", [this.linked]);
-    if (this.changed) await bumpContentVersion(this.client);
+    await bumpContentVersion(this.client);
   }
 
   async pending(limit: number): Promise<PendingArticle[]> {
